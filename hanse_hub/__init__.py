@@ -1,0 +1,69 @@
+"""hanse_hub: the knowledge exchange hub of the Smarte Hanse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from hanse_hub.config import load_settings
+from hanse_hub.database import configure_sqlite
+from hanse_hub.extensions import csrf, db, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(environ: dict | None = None) -> Flask:
+    """Build the application from the environment (``HANSE_*`` variables) or ``environ``."""
+    settings = load_settings(environ)
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(Path(__file__).parent / "static"),
+    )
+    app.config.from_mapping(settings.flask_config())
+    app.extensions["hanse_settings"] = settings
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    from hanse_hub.web.context import register_template_helpers
+    from hanse_hub.web.errors import register_error_handlers
+    from hanse_hub.web.security import register_security_headers
+
+    register_template_helpers(app)
+    register_error_handlers(app)
+    register_security_headers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    # Import every model module so that metadata (and Alembic) knows every table.
+    import hanse_hub.models  # noqa: F401
+
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    from hanse_hub.accounts.login import configure_login
+
+    configure_login(login_manager)
+
+
+def register_blueprints(app: Flask) -> None:
+    from hanse_hub.accounts.views import blueprint as accounts
+    from hanse_hub.content.views import blueprint as content
+    from hanse_hub.web.views import blueprint as web
+
+    app.register_blueprint(web)
+    app.register_blueprint(accounts)
+    app.register_blueprint(content)
+
+
+def register_commands(app: Flask) -> None:
+    from hanse_hub.cli import hub
+
+    app.cli.add_command(hub)

@@ -1,0 +1,1 @@
+"""Accounts: people, their memberships in tenants, login sessions and the audit log."""

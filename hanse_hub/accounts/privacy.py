@@ -1,0 +1,106 @@
+"""DSGVO use cases: pseudonymise a person's account, export everything stored about them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from hanse_hub.accounts.models import AuditEvent, LoginSession, User
+from hanse_hub.accounts.services import PSEUDONYM_NAME, end_all_login_sessions
+from hanse_hub.content.models import Adoption, Attachment, Contact, Entry, Revision
+from hanse_hub.content.revisions import entry_state
+from hanse_hub.database import utcnow
+from hanse_hub.extensions import db
+
+
+def pseudonymise_user(user: User) -> None:
+    """Delete a person's account without deleting their content.
+
+    Authorship stays attached to a pseudonymous account, so entries, revisions
+    and adoptions keep their history but no longer name the person.
+    """
+    end_all_login_sessions(user, "account_deleted")
+    user.email = f"geloescht-{user.id}@invalid"
+    user.email_folded = user.email
+    user.display_name = PSEUDONYM_NAME
+    user.password_hash = None
+    user.is_active_account = False
+    user.is_hub_admin = False
+    user.memberships.clear()
+    user.pseudonymised_at = utcnow()
+    for contact in db.session.scalars(select(Contact).where(Contact.user_id == user.id)):
+        contact.user_id = None
+    db.session.flush()
+
+
+def export_user_data(user: User) -> dict[str, Any]:
+    """Everything the hub stores about ``user`` (DSGVO Art. 15), as JSON-ready data."""
+
+    def iso(value):
+        return value.isoformat() if value else None
+
+    contacts = db.session.scalars(
+        select(Contact).where(
+            or_(Contact.user_id == user.id, Contact.email.ilike(user.email)),
+        )
+    )
+    return {
+        "account": {
+            "id": user.id,
+            "email": user.email,
+            "display_name": user.display_name,
+            "active": user.is_active_account,
+            "hub_admin": user.is_hub_admin,
+            "created_at": iso(user.created_at),
+            "pseudonymised_at": iso(user.pseudonymised_at),
+        },
+        "memberships": [
+            {"tenant": m.tenant.slug, "role": m.role.value, "since": iso(m.created_at)}
+            for m in user.memberships
+        ],
+        "login_sessions": [
+            {
+                "created_at": iso(s.created_at),
+                "expires_at": iso(s.expires_at),
+                "ended_at": iso(s.ended_at),
+                "ended_reason": s.ended_reason,
+                "user_agent": s.user_agent,
+            }
+            for s in db.session.scalars(
+                select(LoginSession).where(LoginSession.user_id == user.id)
+            )
+        ],
+        "audit_events": [
+            {
+                "at": iso(e.created_at),
+                "action": e.action,
+                "target": e.target,
+                "remote_addr": e.remote_addr,
+            }
+            for e in db.session.scalars(
+                select(AuditEvent).where(
+                    or_(AuditEvent.actor_id == user.id, AuditEvent.target == user.email_folded)
+                )
+            )
+        ],
+        "authored_entries": [
+            {"uuid": e.uuid, "kind": e.kind.value, "title": e.title, "tenant": e.tenant.slug}
+            for e in db.session.scalars(select(Entry).where(Entry.author_id == user.id))
+        ],
+        "revisions": [
+            {"entry_id": r.entry_id, "version": r.version, "action": r.action, "at": iso(r.created_at)}
+            for r in db.session.scalars(select(Revision).where(Revision.actor_id == user.id))
+        ],
+        "contact_entries": [entry_state(contact) for contact in contacts],
+        "adoptions_recorded": [
+            {"uuid": a.uuid, "solution": a.solution.uuid, "status": a.status.value}
+            for a in db.session.scalars(select(Adoption).where(Adoption.created_by_id == user.id))
+        ],
+        "attachments_uploaded": [
+            {"uuid": a.uuid, "filename": a.original_filename, "at": iso(a.created_at)}
+            for a in db.session.scalars(
+                select(Attachment).where(Attachment.uploaded_by_id == user.id)
+            )
+        ],
+    }

@@ -1,0 +1,234 @@
+"""Account use cases. Callers own the transaction (``write_transaction``); these never commit."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select, update
+
+from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, Role, User, fold_email
+from hanse_hub.accounts.passwords import check_strength, hash_password, verify_password
+from hanse_hub.database import utcnow
+from hanse_hub.extensions import db
+from hanse_hub.policy import Actor, PermissionDenied, can_manage_hub, can_manage_members
+from hanse_hub.tenants.models import Tenant
+
+# Login throttling: at most this many failures per e-mail address or per client address.
+LOGIN_FAILURE_LIMIT = 10
+LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
+
+PSEUDONYM_NAME = "Ehemalige*r Nutzer*in"
+
+
+class AccountError(ValueError):
+    """A request about accounts that cannot be carried out, with a message for people."""
+
+
+@dataclass(frozen=True)
+class StartedLogin:
+    user: User
+    token: str
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email_folded == fold_email(email)))
+
+
+def create_user(
+    email: str,
+    display_name: str,
+    password: str,
+    *,
+    is_hub_admin: bool = False,
+) -> User:
+    email = email.strip()
+    if "@" not in email or email.startswith("@") or email.endswith("@"):
+        raise AccountError(f"„{email}“ ist keine gültige E-Mail-Adresse.")
+    if find_user_by_email(email) is not None:
+        raise AccountError(f"Es gibt bereits ein Konto mit der E-Mail-Adresse {email}.")
+    check_strength(password)
+    user = User(
+        email=email,
+        email_folded=fold_email(email),
+        display_name=display_name.strip() or email.split("@")[0],
+        password_hash=hash_password(password),
+        is_hub_admin=is_hub_admin,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_role(actor: Actor | None, user: User, tenant: Tenant, role: Role) -> Membership:
+    """Grant ``role`` in ``tenant`` (replacing an earlier role). ``actor=None`` is the CLI operator."""
+    if actor is not None and not (can_manage_members(actor, tenant.id) or can_manage_hub(actor)):
+        raise PermissionDenied("manage members")
+    membership = db.session.scalar(
+        select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant.id)
+    )
+    if membership is None:
+        membership = Membership(user=user, tenant=tenant, role=role)
+        db.session.add(membership)
+    else:
+        membership.role = role
+    db.session.flush()
+    return membership
+
+
+def revoke_membership(actor: Actor | None, user: User, tenant: Tenant) -> None:
+    if actor is not None and not (can_manage_members(actor, tenant.id) or can_manage_hub(actor)):
+        raise PermissionDenied("manage members")
+    membership = db.session.scalar(
+        select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant.id)
+    )
+    if membership is None:
+        raise AccountError(f"{user.email} ist nicht Mitglied von {tenant.short_name}.")
+    user.memberships.remove(membership)
+    db.session.flush()
+
+
+def end_all_login_sessions(user: User, reason: str) -> int:
+    result = db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), ended_reason=reason)
+    )
+    return result.rowcount
+
+
+def deactivate_user(actor: Actor | None, user: User) -> None:
+    if actor is not None and not can_manage_hub(actor):
+        raise PermissionDenied("manage accounts")
+    user.is_active_account = False
+    end_all_login_sessions(user, "deactivated")
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    if not verify_password(user.password_hash, current_password):
+        raise AccountError("Das bisherige Passwort stimmt nicht.")
+    check_strength(new_password)
+    user.password_hash = hash_password(new_password)
+    end_all_login_sessions(user, "password_changed")
+
+
+# -- login sessions ------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this e-mail and password, or None — without saying which part failed."""
+    user = find_user_by_email(email)
+    ok = verify_password(user.password_hash if user else None, password)
+    if user is None or not ok or not user.is_active_account:
+        return None
+    return user
+
+
+def start_login_session(
+    user: User, *, lifetime: timedelta, remember: bool = False, user_agent: str | None = None
+) -> StartedLogin:
+    token = secrets.token_urlsafe(32)
+    db.session.add(
+        LoginSession(
+            token_hash=_token_hash(token),
+            user=user,
+            expires_at=utcnow() + lifetime,
+            remember=remember,
+            user_agent=(user_agent or "")[:300] or None,
+        )
+    )
+    db.session.flush()
+    user.login_token = token
+    return StartedLogin(user=user, token=token)
+
+
+def load_login(token: str) -> User | None:
+    """The user of a live login session, or None when it ended, expired or the user is inactive."""
+    if not token:
+        return None
+    login = db.session.scalar(
+        select(LoginSession).where(LoginSession.token_hash == _token_hash(token))
+    )
+    if login is None or login.ended_at is not None or login.expires_at <= utcnow():
+        return None
+    user = login.user
+    if not user.is_active_account:
+        return None
+    user.login_token = token
+    return user
+
+
+def end_login_session(token: str, reason: str = "logout") -> None:
+    db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.token_hash == _token_hash(token), LoginSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), ended_reason=reason)
+    )
+
+
+# -- audit and throttling ------------------------------------------------------------------------
+
+
+def record_security_event(
+    action: str,
+    *,
+    actor_id: int | None = None,
+    tenant_id: int | None = None,
+    target: str | None = None,
+    detail: dict | None = None,
+    remote_addr: str | None = None,
+) -> None:
+    """Write an audit event in its own transaction, so that it survives a failed request."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            insert(AuditEvent).values(
+                created_at=utcnow(),
+                action=action,
+                actor_id=actor_id,
+                tenant_id=tenant_id,
+                target=target,
+                detail=detail or {},
+                remote_addr=remote_addr,
+            )
+        )
+
+
+def add_audit_event(
+    action: str,
+    *,
+    actor_id: int | None,
+    tenant_id: int | None = None,
+    target: str | None = None,
+    detail: dict | None = None,
+    remote_addr: str | None = None,
+) -> None:
+    """Record an audit event in the current transaction: it stands or falls with the change."""
+    db.session.add(
+        AuditEvent(
+            action=action,
+            actor_id=actor_id,
+            tenant_id=tenant_id,
+            target=target,
+            detail=detail or {},
+            remote_addr=remote_addr,
+        )
+    )
+
+
+def login_is_throttled(email: str, remote_addr: str | None, *, now: datetime | None = None) -> bool:
+    since = (now or utcnow()) - LOGIN_FAILURE_WINDOW
+    folded = fold_email(email)
+    recent = select(func.count(AuditEvent.id)).where(
+        AuditEvent.action == "login_failed", AuditEvent.created_at >= since
+    )
+    by_email = db.session.scalar(recent.where(AuditEvent.target == folded))
+    by_addr = db.session.scalar(recent.where(AuditEvent.remote_addr == remote_addr))
+    return by_email >= LOGIN_FAILURE_LIMIT or (
+        remote_addr is not None and by_addr >= LOGIN_FAILURE_LIMIT * 3
+    )

@@ -1,0 +1,209 @@
+"""``flask --app hanse_hub hub …``: the operator's commands, grouped by topic.
+
+Each command calls the same service functions as the web interface and runs
+as one transaction. The operator on the command line acts with hub-operator
+rights (``actor=None`` in the services that accept it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from hanse_hub.accounts import privacy
+from hanse_hub.accounts import services as accounts
+from hanse_hub.accounts.models import Role, User
+from hanse_hub.accounts.passwords import WeakPassword, generate_password
+from hanse_hub.content.models import Entry
+from hanse_hub.content.services import purge_entry
+from hanse_hub.database import write_transaction
+from hanse_hub.extensions import db
+from hanse_hub.tenants import services as tenants
+from hanse_hub.tenants.models import TenantKind
+
+hub = AppGroup("hub", help="Manage the Smarte Hanse hub.")
+tenant_group = AppGroup("tenant", help="Cities, the alliance office and partners.")
+user_group = AppGroup("user", help="Accounts and memberships.")
+entry_group = AppGroup("entry", help="Entries (operator tasks).")
+hub.add_command(tenant_group)
+hub.add_command(user_group)
+hub.add_command(entry_group)
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def _tenant(slug: str):
+    tenant = tenants.get_tenant(slug)
+    if tenant is None:
+        _fail(f"No tenant with slug {slug!r}. See `hub tenant list`.")
+    return tenant
+
+
+def _user(email: str) -> User:
+    user = accounts.find_user_by_email(email)
+    if user is None:
+        _fail(f"No account with e-mail {email!r}.")
+    return user
+
+
+# -- tenants -------------------------------------------------------------------------------------
+
+
+@tenant_group.command("add")
+@click.argument("slug")
+@click.option("--name", "official_name", required=True, help="Official name.")
+@click.option("--short-name", help="Short name (default: the official name).")
+@click.option(
+    "--kind", type=click.Choice([k.value for k in TenantKind]), default="city", show_default=True
+)
+@click.option("--colour", default="#1d4e89", show_default=True, help="Colour as #rrggbb.")
+@click.option("--website")
+@click.option("--contact-address")
+def tenant_add(slug, official_name, short_name, kind, colour, website, contact_address):
+    """Add a tenant."""
+    try:
+        with write_transaction():
+            tenant = tenants.create_tenant(
+                None,
+                slug,
+                official_name=official_name,
+                short_name=short_name,
+                kind=TenantKind(kind),
+                colour=colour,
+                website=website,
+                contact_address=contact_address,
+            )
+    except tenants.TenantError as error:
+        _fail(str(error))
+    click.echo(f"Added {tenant.kind.value} {tenant.slug}: {tenant.official_name}")
+
+
+@tenant_group.command("list")
+def tenant_list():
+    """List all tenants."""
+    for tenant in tenants.list_tenants():
+        click.echo(f"{tenant.slug:<24} {tenant.kind.value:<9} {tenant.official_name}")
+
+
+# -- users ---------------------------------------------------------------------------------------
+
+
+@user_group.command("add")
+@click.argument("email")
+@click.option("--tenant", "tenant_slug", help="Tenant to join.")
+@click.option(
+    "--role", type=click.Choice([r.value for r in Role]), default="reader", show_default=True
+)
+@click.option("--name", "display_name", default="", help="Display name.")
+@click.option("--hub-admin", is_flag=True, help="Make the account a hub admin.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def user_add(email, tenant_slug, role, display_name, hub_admin, password_stdin):
+    """Add an account; without --password-stdin a strong password is generated and printed once."""
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else generate_password()
+    try:
+        with write_transaction():
+            tenant = _tenant(tenant_slug) if tenant_slug else None
+            user = accounts.create_user(email, display_name, password, is_hub_admin=hub_admin)
+            if tenant is not None:
+                accounts.set_role(None, user, tenant, Role(role))
+    except (accounts.AccountError, WeakPassword) as error:
+        _fail(str(error))
+    click.echo(f"Added {user.email}" + (f" as {role} of {tenant_slug}" if tenant_slug else ""))
+    if not password_stdin:
+        click.echo(f"Password (shown only now): {password}")
+
+
+@user_group.command("grant")
+@click.argument("email")
+@click.option("--tenant", "tenant_slug", required=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+def user_grant(email, tenant_slug, role):
+    """Give an account a role in a tenant (replacing its former role there)."""
+    with write_transaction():
+        accounts.set_role(None, _user(email), _tenant(tenant_slug), Role(role))
+    click.echo(f"{email} is now {role} of {tenant_slug}")
+
+
+@user_group.command("revoke")
+@click.argument("email")
+@click.option("--tenant", "tenant_slug", required=True)
+def user_revoke(email, tenant_slug):
+    """Remove an account's membership in a tenant."""
+    try:
+        with write_transaction():
+            accounts.revoke_membership(None, _user(email), _tenant(tenant_slug))
+    except accounts.AccountError as error:
+        _fail(str(error))
+    click.echo(f"{email} is no longer a member of {tenant_slug}")
+
+
+@user_group.command("deactivate")
+@click.argument("email")
+def user_deactivate(email):
+    """Deactivate an account; its login sessions end at once."""
+    with write_transaction():
+        accounts.deactivate_user(None, _user(email))
+    click.echo(f"Deactivated {email}; all its login sessions have ended.")
+
+
+@user_group.command("delete")
+@click.argument("email")
+@click.confirmation_option(prompt="Pseudonymise this account? This cannot be undone.")
+def user_delete(email):
+    """Delete a person's account: authorship is pseudonymised, content stays."""
+    with write_transaction():
+        privacy.pseudonymise_user(_user(email))
+    click.echo(f"Pseudonymised the account of {email}.")
+
+
+@user_group.command("export")
+@click.argument("email")
+@click.option("--output", type=click.File("w", encoding="utf-8"), default="-")
+def user_export(email, output):
+    """Write everything stored about a person as JSON (DSGVO Art. 15)."""
+    data = privacy.export_user_data(_user(email))
+    json.dump(data, output, ensure_ascii=False, indent=2)
+    output.write("\n")
+
+
+@user_group.command("list")
+def user_list():
+    """List accounts and their memberships."""
+    for user in db.session.scalars(select(User).order_by(User.email_folded)):
+        roles = ", ".join(f"{m.role.value}@{m.tenant.slug}" for m in user.memberships)
+        flags = (" [hub-admin]" if user.is_hub_admin else "") + (
+            "" if user.is_active_account else " [inactive]"
+        )
+        click.echo(f"{user.email:<40} {roles}{flags}")
+
+
+# -- entries -------------------------------------------------------------------------------------
+
+
+@entry_group.command("purge")
+@click.argument("uuid")
+@click.confirmation_option(prompt="Remove this entry and its whole history for good?")
+def entry_purge(uuid):
+    """Erase an entry and its history for good (DSGVO). Hub operators only."""
+    with write_transaction():
+        entry = db.session.scalar(select(Entry).where(Entry.uuid == uuid))
+        if entry is None:
+            _fail(f"No entry with UUID {uuid}.")
+        title = entry.title
+        purge_entry(entry)
+    click.echo(f"Purged {title!r}.")
+
+
+def register_demo_command() -> None:
+    from hanse_hub.demo.seed import seed_demo_command
+
+    hub.add_command(seed_demo_command)
+
+
+register_demo_command()

@@ -1,0 +1,126 @@
+"""Configuration read from the environment (prefix ``HANSE_``).
+
+Every setting has a safe development default except the secret key in
+production: a production start without ``HANSE_SECRET_KEY`` fails loudly.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENVIRONMENTS = ("development", "production", "testing")
+SEARCH_BACKENDS = ("whoosh", "postgres")
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the environment does not describe a startable hub."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str
+    data_dir: Path
+    database_url: str
+    secret_key: str
+    search_backend: str
+    max_upload_bytes: int
+    session_lifetime_hours: int
+    remember_days: int
+    redis_url: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def flask_config(self) -> dict:
+        production = self.env == "production"
+        return {
+            "HANSE_ENV": self.env,
+            "HANSE_DATA_DIR": str(self.data_dir),
+            "HANSE_SEARCH_BACKEND": self.search_backend,
+            "HANSE_MAX_UPLOAD_BYTES": self.max_upload_bytes,
+            "HANSE_SESSION_LIFETIME_HOURS": self.session_lifetime_hours,
+            "HANSE_REDIS_URL": self.redis_url,
+            "SECRET_KEY": self.secret_key,
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            # Flask rejects larger request bodies with 413 before a view runs.
+            "MAX_CONTENT_LENGTH": self.max_upload_bytes + 64 * 1024,
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": production,
+            "REMEMBER_COOKIE_HTTPONLY": True,
+            "REMEMBER_COOKIE_SAMESITE": "Lax",
+            "REMEMBER_COOKIE_SECURE": production,
+            "REMEMBER_COOKIE_DURATION": self.remember_days * 24 * 3600,
+            "TESTING": self.env == "testing",
+            **self.extra,
+        }
+
+
+def _int(environ: dict, name: str, default: int) -> int:
+    raw = environ.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from exc
+    if value <= 0:
+        raise ConfigurationError(f"{name} must be positive, got {value}")
+    return value
+
+
+def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
+    key = environ.get("HANSE_SECRET_KEY", "").strip()
+    if key:
+        return key
+    if env == "production":
+        raise ConfigurationError(
+            "HANSE_SECRET_KEY is not set. A production hub needs a long random secret, e.g. "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+        )
+    if env == "testing":
+        return "testing-secret-key-not-for-production"
+    # Development keeps one generated key in the data folder, so logins survive restarts.
+    key_file = data_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def load_settings(environ: dict | None = None, **overrides) -> Settings:
+    """Build the settings from ``environ`` (default: ``os.environ``) plus explicit overrides."""
+    environ = dict(os.environ if environ is None else environ)
+    env = environ.get("HANSE_ENV", "development").strip() or "development"
+    if env not in ENVIRONMENTS:
+        raise ConfigurationError(f"HANSE_ENV must be one of {', '.join(ENVIRONMENTS)}, got {env!r}")
+    data_dir = Path(environ.get("HANSE_DATA_DIR") or "./instance").resolve()
+    database_url = environ.get("HANSE_DATABASE_URL") or f"sqlite:///{data_dir / 'hanse_hub.sqlite3'}"
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql://" + database_url.removeprefix("postgres://")
+    if database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    search_backend = environ.get("HANSE_SEARCH_BACKEND", "whoosh").strip() or "whoosh"
+    if search_backend not in SEARCH_BACKENDS:
+        raise ConfigurationError(
+            f"HANSE_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, "
+            f"got {search_backend!r}"
+        )
+    settings = dict(
+        env=env,
+        data_dir=data_dir,
+        database_url=database_url,
+        secret_key=_secret_key(environ, env, data_dir),
+        search_backend=search_backend,
+        max_upload_bytes=_int(environ, "HANSE_MAX_UPLOAD_MB", 20) * 1024 * 1024,
+        session_lifetime_hours=_int(environ, "HANSE_SESSION_LIFETIME_HOURS", 12),
+        remember_days=_int(environ, "HANSE_REMEMBER_DAYS", 14),
+        redis_url=environ.get("HANSE_REDIS_URL") or None,
+    )
+    settings.update(overrides)
+    return Settings(**settings)

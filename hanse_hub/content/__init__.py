@@ -1,0 +1,1 @@
+"""Content: the entries cities share (solutions, lessons learned, contacts, events, materials)."""

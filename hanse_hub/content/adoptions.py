@@ -1,0 +1,99 @@
+"""Adoption use cases: a city records that it reuses another city's solution."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from hanse_hub.content.models import Adoption, AdoptionStatus, Contact, Solution, Visibility
+from hanse_hub.content.services import ContentError, EntryNotFound, get_entry
+from hanse_hub.database import utcnow
+from hanse_hub.extensions import db
+from hanse_hub.policy import Actor, PermissionDenied, can_edit_adoption, scope_for
+from hanse_hub.tenants.models import Tenant
+
+ADOPTION_FIELDS = frozenset({"status", "changes", "contact_id", "started_on", "decided_on", "visibility"})
+
+
+def visible_adoptions(actor: Actor, *, tenant: Tenant | None = None) -> list[Adoption]:
+    scope = scope_for(actor)
+    query = select(Adoption).where(scope.adoption_filter())
+    if tenant is not None:
+        query = query.where(Adoption.tenant_id == tenant.id)
+    query = query.order_by(Adoption.decided_on.desc().nulls_last(), Adoption.id.desc())
+    return [adoption for adoption in db.session.scalars(query) if scope.allows_adoption(adoption)]
+
+
+def get_adoption(actor: Actor, adoption_id: int) -> Adoption:
+    adoption = db.session.get(Adoption, adoption_id)
+    if adoption is None or not scope_for(actor).allows_adoption(adoption):
+        raise EntryNotFound(adoption_id)
+    return adoption
+
+
+def _apply(actor: Actor, adoption: Adoption, data: Mapping[str, Any]) -> None:
+    unknown = set(data) - ADOPTION_FIELDS
+    if unknown:
+        raise ContentError(f"Unbekannte Felder: {', '.join(sorted(unknown))}", sorted(unknown)[0])
+    for name in ADOPTION_FIELDS - {"contact_id"}:
+        if name in data:
+            setattr(adoption, name, data[name])
+    if "contact_id" in data:
+        contact_id = data["contact_id"]
+        if contact_id is None:
+            adoption.contact = None
+        else:
+            try:
+                contact = get_entry(actor, contact_id)
+            except EntryNotFound:
+                contact = None
+            if not isinstance(contact, Contact):
+                raise ContentError("Diese Kontaktperson gibt es nicht.", "contact_id")
+            adoption.contact = contact
+    if adoption.started_on and adoption.decided_on and adoption.decided_on < adoption.started_on:
+        raise ContentError("Die Entscheidung liegt vor dem Beginn.", "decided_on")
+
+
+def record_adoption(
+    actor: Actor, tenant: Tenant, solution_id: int, data: Mapping[str, Any]
+) -> Adoption:
+    """``tenant`` records that it evaluates, adopted, adapted or dropped a solution."""
+    if not actor.may_edit_in(tenant.id):
+        raise PermissionDenied(f"record adoption for tenant {tenant.id}")
+    try:
+        solution = get_entry(actor, solution_id)
+    except EntryNotFound:
+        solution = None
+    if not isinstance(solution, Solution):
+        raise ContentError("Diese Lösung gibt es nicht.", "solution_id")
+    if solution.tenant_id == tenant.id:
+        raise ContentError("Eine Organisation übernimmt nicht ihre eigene Lösung.", "solution_id")
+    adoption = Adoption(
+        tenant=tenant,
+        solution=solution,
+        status=AdoptionStatus.EVALUATING,
+        visibility=Visibility.NETWORK,
+        created_by_id=actor.user_id,
+    )
+    _apply(actor, adoption, data)
+    db.session.add(adoption)
+    db.session.flush()
+    return adoption
+
+
+def update_adoption(actor: Actor, adoption: Adoption, data: Mapping[str, Any]) -> Adoption:
+    if not can_edit_adoption(actor, adoption):
+        raise PermissionDenied(f"edit adoption {adoption.id}")
+    _apply(actor, adoption, data)
+    adoption.updated_at = utcnow()
+    db.session.flush()
+    return adoption
+
+
+def delete_adoption(actor: Actor, adoption: Adoption) -> None:
+    if not can_edit_adoption(actor, adoption):
+        raise PermissionDenied(f"delete adoption {adoption.id}")
+    adoption.deleted_at = utcnow()
+    db.session.flush()

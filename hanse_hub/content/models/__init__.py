@@ -1,0 +1,42 @@
+"""The content aggregates; importing this package registers every content table."""
+
+from hanse_hub.content.models.adoption import Adoption, AdoptionStatus
+from hanse_hub.content.models.attachment import Attachment
+from hanse_hub.content.models.entry import (
+    Entry,
+    EntryKind,
+    EntryStatus,
+    EntryTag,
+    Revision,
+    SlugRedirect,
+    Visibility,
+)
+from hanse_hub.content.models.kinds import (
+    Contact,
+    Event,
+    LessonLearned,
+    Material,
+    Maturity,
+    Solution,
+)
+from hanse_hub.content.models.topic import Topic
+
+__all__ = [
+    "Adoption",
+    "AdoptionStatus",
+    "Attachment",
+    "Contact",
+    "Entry",
+    "EntryKind",
+    "EntryStatus",
+    "EntryTag",
+    "Event",
+    "LessonLearned",
+    "Material",
+    "Maturity",
+    "Revision",
+    "SlugRedirect",
+    "Solution",
+    "Topic",
+    "Visibility",
+]

@@ -1,0 +1,487 @@
+"""Content use cases: create, change, publish, archive, delete and read entries.
+
+Each function takes the acting ``Actor`` explicitly and checks it against the
+policy; callers own the transaction (``write_transaction``) — nothing here
+commits. Reads go through ``policy.scope_for``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from slugify import slugify
+from sqlalchemy import Select, delete, select
+from sqlalchemy.orm import selectin_polymorphic
+
+from hanse_hub.content.models import (
+    Adoption,
+    Contact,
+    Entry,
+    EntryKind,
+    EntryStatus,
+    Event,
+    LessonLearned,
+    Material,
+    Revision,
+    SlugRedirect,
+    Solution,
+    Topic,
+    Visibility,
+)
+from hanse_hub.content.models.kinds import KIND_CLASSES
+from hanse_hub.content.revisions import entry_state
+from hanse_hub.database import utcnow
+from hanse_hub.extensions import db
+from hanse_hub.policy import (
+    Action,
+    Actor,
+    PermissionDenied,
+    can_create_in,
+    require,
+    scope_for,
+)
+from hanse_hub.tenants.models import Tenant
+
+# Fields every kind has, that a caller may set.
+COMMON_FIELDS = frozenset(
+    {"title", "summary", "body", "language", "licence", "visibility", "review_by", "slug"}
+)
+# Plain columns of each kind, that a caller may set.
+KIND_FIELDS: dict[EntryKind, frozenset[str]] = {
+    EntryKind.SOLUTION: frozenset(
+        {
+            "problem",
+            "approach",
+            "maturity",
+            "transferability",
+            "costs",
+            "partners",
+            "software_licence",
+            "repository_url",
+            "technologies",
+        }
+    ),
+    EntryKind.LESSON: frozenset({"context", "what_worked", "what_did_not_work", "recommendations"}),
+    EntryKind.CONTACT: frozenset(
+        {"person_name", "position", "org_unit", "email", "phone", "expertise"}
+    ),
+    EntryKind.EVENT: frozenset({"starts_at", "ends_at", "place", "organiser", "programme"}),
+    EntryKind.MATERIAL: frozenset(),
+}
+# Links to other entries, given as ids, per kind: field -> (relationship, target class).
+KIND_LINKS: dict[EntryKind, dict[str, tuple[str, type[Entry]]]] = {
+    EntryKind.SOLUTION: {"contact_ids": ("contacts", Contact)},
+    EntryKind.LESSON: {"solution_ids": ("solutions", Solution)},
+    EntryKind.MATERIAL: {"speaker_ids": ("speakers", Contact)},
+}
+# Single links, per kind: field -> (foreign-key attribute, target class).
+KIND_REFERENCES: dict[EntryKind, dict[str, tuple[str, type[Entry]]]] = {
+    EntryKind.MATERIAL: {"event_id": ("event_id", Event), "solution_id": ("solution_id", Solution)},
+}
+
+
+class ContentError(ValueError):
+    """Input that cannot be applied, with a message for people (and the field it concerns)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class EntryNotFound(LookupError):
+    """No entry the actor may see has this id or slug."""
+
+
+class StaleEntry(Exception):
+    """The entry changed since the caller read it (lost-update protection)."""
+
+    def __init__(self, current_version: int):
+        super().__init__(f"entry is at version {current_version}")
+        self.current_version = current_version
+
+
+@dataclass(frozen=True)
+class EntryLookup:
+    """The result of looking up a permalink: the entry, or where its slug moved to."""
+
+    entry: Entry
+    redirected: bool = False
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def visible_entries(
+    actor: Actor,
+    *,
+    tenant: Tenant | None = None,
+    kind: EntryKind | None = None,
+    topic: Topic | None = None,
+    status: EntryStatus | None = None,
+    include_archived: bool = True,
+) -> Select:
+    """A query of the entries ``actor`` may see, newest first, with the given filters."""
+    entity = KIND_CLASSES[kind] if kind else Entry
+    query = select(entity).where(scope_for(actor).entry_filter(entity))
+    if kind is None:
+        query = query.options(selectin_polymorphic(Entry, list(KIND_CLASSES.values())))
+    if tenant is not None:
+        query = query.where(entity.tenant_id == tenant.id)
+    if topic is not None:
+        query = query.where(entity.topics.any(Topic.id == topic.id))
+    if status is not None:
+        query = query.where(entity.status == status)
+    elif not include_archived:
+        query = query.where(entity.status != EntryStatus.ARCHIVED)
+    return query.order_by(entity.published_at.desc().nulls_last(), entity.id.desc())
+
+
+def get_entry(actor: Actor, entry_id: int) -> Entry:
+    entry = db.session.scalar(
+        select(Entry).where(Entry.id == entry_id, scope_for(actor).entry_filter())
+    )
+    if entry is None:
+        raise EntryNotFound(entry_id)
+    return entry
+
+
+def get_entry_by_slug(actor: Actor, tenant: Tenant, slug: str) -> EntryLookup:
+    """The entry at a permalink; an old slug of a renamed entry finds it too."""
+    scope = scope_for(actor).entry_filter()
+    entry = db.session.scalar(
+        select(Entry).where(Entry.tenant_id == tenant.id, Entry.slug == slug, scope)
+    )
+    if entry is not None:
+        return EntryLookup(entry)
+    moved = db.session.scalar(
+        select(Entry)
+        .join(SlugRedirect, SlugRedirect.entry_id == Entry.id)
+        .where(SlugRedirect.tenant_id == tenant.id, SlugRedirect.old_slug == slug, scope)
+    )
+    if moved is None:
+        raise EntryNotFound(slug)
+    return EntryLookup(moved, redirected=True)
+
+
+def deleted_entries(actor: Actor, tenant: Tenant) -> list[Entry]:
+    """The owning tenant's admins see the soft-deleted entries, to restore them."""
+    if not actor.is_admin_of(tenant.id):
+        raise PermissionDenied("view deleted entries")
+    return list(
+        db.session.scalars(
+            select(Entry)
+            .where(Entry.tenant_id == tenant.id, Entry.deleted_at.is_not(None))
+            .order_by(Entry.deleted_at.desc())
+        )
+    )
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def unique_slug(tenant: Tenant, wanted: str, *, exclude_entry_id: int | None = None) -> str:
+    """A slug for ``wanted`` that no other live entry of the tenant uses (German-aware)."""
+    base = slugify(
+        wanted, max_length=180, word_boundary=True, replacements=[["ß", "ss"]], lowercase=True
+    )
+    base = base or "eintrag"
+    candidate, number = base, 1
+    while True:
+        query = select(Entry.id).where(
+            Entry.tenant_id == tenant.id, Entry.slug == candidate, Entry.deleted_at.is_(None)
+        )
+        if exclude_entry_id is not None:
+            query = query.where(Entry.id != exclude_entry_id)
+        if db.session.scalar(query) is None:
+            return candidate
+        number += 1
+        candidate = f"{base}-{number}"
+
+
+def _topics(slugs: Iterable[str]) -> list[Topic]:
+    slugs = list(dict.fromkeys(slugs))
+    topics = list(db.session.scalars(select(Topic).where(Topic.slug.in_(slugs))))
+    unknown = set(slugs) - {topic.slug for topic in topics}
+    if unknown:
+        raise ContentError(f"Unbekannte Handlungsfelder: {', '.join(sorted(unknown))}", "topics")
+    return sorted(topics, key=lambda topic: topic.position)
+
+
+def _tenants(slugs: Iterable[str], owner: Tenant) -> list[Tenant]:
+    slugs = [slug for slug in dict.fromkeys(slugs) if slug != owner.slug]
+    tenants = list(db.session.scalars(select(Tenant).where(Tenant.slug.in_(slugs))))
+    unknown = set(slugs) - {tenant.slug for tenant in tenants}
+    if unknown:
+        raise ContentError(f"Unbekannte Organisationen: {', '.join(sorted(unknown))}", "participants")
+    return tenants
+
+
+def _linked(actor: Actor, target: type[Entry], ids: Iterable[int], field: str) -> list[Entry]:
+    """Entries to link to: they must exist, be of the right kind and be visible to the actor."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    found = list(
+        db.session.scalars(
+            select(target).where(target.id.in_(ids), scope_for(actor).entry_filter(target))
+        )
+    )
+    missing = set(ids) - {entry.id for entry in found}
+    if missing:
+        raise ContentError(
+            f"Verknüpfte Einträge nicht gefunden: {', '.join(map(str, sorted(missing)))}", field
+        )
+    by_id = {entry.id: entry for entry in found}
+    return [by_id[entry_id] for entry_id in ids]
+
+
+def _apply(actor: Actor, entry: Entry, data: Mapping[str, Any]) -> None:
+    kind = entry.kind
+    allowed = COMMON_FIELDS | KIND_FIELDS[kind]
+    links = KIND_LINKS.get(kind, {})
+    references = KIND_REFERENCES.get(kind, {})
+    special = {"topics", "tags", "participants", "translation_of_id"}
+    unknown = set(data) - allowed - set(links) - set(references) - special
+    if unknown:
+        raise ContentError(
+            f"Felder passen nicht zur Art „{kind}“: {', '.join(sorted(unknown))}",
+            sorted(unknown)[0],
+        )
+    for name in allowed & set(data):
+        if name != "slug":
+            setattr(entry, name, data[name])
+    if not (entry.title or "").strip():
+        raise ContentError("Bitte geben Sie einen Titel an.", "title")
+    if "visibility" in data and data["visibility"] not in set(Visibility):
+        raise ContentError("Unbekannte Sichtbarkeit.", "visibility")
+    if "topics" in data:
+        entry.topics = _topics(data["topics"])
+    if "tags" in data:
+        names = [tag.strip().lower()[:60] for tag in data["tags"] if tag and tag.strip()]
+        entry.tags = list(dict.fromkeys(names))
+    if "participants" in data:
+        entry.participants = _tenants(data["participants"], entry.tenant)
+    if "translation_of_id" in data:
+        target = data["translation_of_id"]
+        entry.translation_of = (
+            _linked(actor, Entry, [target], "translation_of_id")[0] if target else None
+        )
+        if entry.translation_of is not None and entry.translation_of.language == entry.language:
+            raise ContentError(
+                "Eine Übersetzung muss eine andere Sprache haben als das Original.",
+                "translation_of_id",
+            )
+    for name, (relationship, target) in links.items():
+        if name in data:
+            setattr(entry, relationship, _linked(actor, target, data[name], name))
+    for name, (column, target) in references.items():
+        if name in data:
+            value = data[name]
+            setattr(entry, column, _linked(actor, target, [value], name)[0].id if value else None)
+    if isinstance(entry, Event) and entry.ends_at < entry.starts_at:
+        raise ContentError("Das Ende liegt vor dem Beginn.", "ends_at")
+    if isinstance(entry, Material) and entry.event_id is None and entry.solution_id is None:
+        raise ContentError(
+            "Material gehört zu einer Veranstaltung oder einer Lösung: bitte eine davon wählen.",
+            "event_id",
+        )
+
+
+def _record_revision(entry: Entry, actor: Actor, action: str, previous: dict | None) -> None:
+    db.session.add(
+        Revision(
+            entry_id=entry.id,
+            version=entry.version,
+            action=action,
+            actor_id=actor.user_id,
+            previous_state=previous,
+        )
+    )
+
+
+def create_entry(
+    actor: Actor,
+    tenant: Tenant,
+    kind: EntryKind,
+    data: Mapping[str, Any],
+    *,
+    status: EntryStatus = EntryStatus.DRAFT,
+) -> Entry:
+    """Create an entry of ``kind`` owned by ``tenant``, written by ``actor``."""
+    if not can_create_in(actor, tenant.id):
+        raise PermissionDenied(f"create in tenant {tenant.id}")
+    entry = KIND_CLASSES[kind](
+        tenant=tenant,
+        kind=kind,
+        author_id=actor.user_id,
+        status=status,
+        visibility=data.get("visibility", Visibility.NETWORK),
+        version=1,
+    )
+    if kind == EntryKind.CONTACT:
+        # Publishing a person needs their consent; the caller records it separately.
+        entry.person_name = data.get("person_name", "")
+    _apply(actor, entry, data)
+    if isinstance(entry, Contact) and status != EntryStatus.DRAFT and not entry.has_consent:
+        raise ContentError(
+            "Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.", "status"
+        )
+    entry.slug = unique_slug(tenant, data.get("slug") or entry.title)
+    now = utcnow()
+    entry.created_at = entry.updated_at = now
+    if status != EntryStatus.DRAFT:
+        entry.published_at = now
+    db.session.add(entry)
+    db.session.flush()
+    _record_revision(entry, actor, "created", None)
+    return entry
+
+
+def _change(actor: Actor, entry: Entry, action: str, expected_version: int | None) -> dict:
+    """Check a change is allowed and current; return the state before it."""
+    if expected_version is not None and expected_version != entry.version:
+        raise StaleEntry(entry.version)
+    return entry_state(entry)
+
+
+def _finish_change(actor: Actor, entry: Entry, action: str, previous: dict) -> None:
+    entry.version += 1
+    entry.updated_at = utcnow()
+    db.session.flush()
+    _record_revision(entry, actor, action, previous)
+
+
+def update_entry(
+    actor: Actor,
+    entry: Entry,
+    data: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> Entry:
+    """Change an entry's fields. A new title (or slug) moves the permalink; the old one redirects."""
+    require(actor, Action.EDIT, entry)
+    previous = _change(actor, entry, "updated", expected_version)
+    old_slug = entry.slug
+    _apply(actor, entry, data)
+    wanted_slug = data.get("slug") or (entry.title if entry.title != previous["title"] else None)
+    if wanted_slug:
+        new_slug = unique_slug(entry.tenant, wanted_slug, exclude_entry_id=entry.id)
+        if new_slug != old_slug:
+            _move_slug(entry, old_slug, new_slug)
+    if isinstance(entry, Contact) and entry.status != EntryStatus.DRAFT and not entry.has_consent:
+        raise ContentError("Ohne Einwilligung kann der Kontakt nicht veröffentlicht sein.", "status")
+    _finish_change(actor, entry, "updated", previous)
+    return entry
+
+
+def _move_slug(entry: Entry, old_slug: str, new_slug: str) -> None:
+    # The new slug may be an old slug of this entry: that redirect is no longer needed.
+    db.session.execute(
+        delete(SlugRedirect).where(
+            SlugRedirect.tenant_id == entry.tenant_id, SlugRedirect.old_slug == new_slug
+        )
+    )
+    db.session.add(SlugRedirect(tenant_id=entry.tenant_id, old_slug=old_slug, entry_id=entry.id))
+    entry.slug = new_slug
+
+
+def publish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
+    require(actor, Action.PUBLISH, entry)
+    if isinstance(entry, Contact) and not entry.has_consent:
+        raise ContentError("Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.")
+    previous = _change(actor, entry, "published", expected_version)
+    entry.status = EntryStatus.PUBLISHED
+    entry.published_at = entry.published_at or utcnow()
+    _finish_change(actor, entry, "published", previous)
+    return entry
+
+
+def archive_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
+    require(actor, Action.ARCHIVE, entry)
+    previous = _change(actor, entry, "archived", expected_version)
+    entry.status = EntryStatus.ARCHIVED
+    _finish_change(actor, entry, "archived", previous)
+    return entry
+
+
+def delete_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
+    """Soft-delete: the entry disappears for everyone, its admins can restore it."""
+    require(actor, Action.DELETE, entry)
+    previous = _change(actor, entry, "deleted", expected_version)
+    entry.deleted_at = utcnow()
+    _finish_change(actor, entry, "deleted", previous)
+    return entry
+
+
+def restore_entry(actor: Actor, entry: Entry) -> Entry:
+    require(actor, Action.RESTORE, entry)
+    previous = entry_state(entry)
+    entry.deleted_at = None
+    # Its slug may have been taken meanwhile.
+    entry.slug = unique_slug(entry.tenant, entry.slug, exclude_entry_id=entry.id)
+    _finish_change(actor, entry, "restored", previous)
+    return entry
+
+
+def purge_entry(entry: Entry) -> None:
+    """Remove an entry and its history for good (DSGVO erasure; hub-admin CLI only)."""
+    db.session.delete(entry)
+    db.session.flush()
+
+
+def revisions_of(actor: Actor, entry: Entry) -> list[Revision]:
+    require(actor, Action.VIEW, entry)
+    return list(
+        db.session.scalars(
+            select(Revision).where(Revision.entry_id == entry.id).order_by(Revision.version.desc())
+        )
+    )
+
+
+# -- contacts and consent (DSGVO) ------------------------------------------------------------------
+
+
+def record_consent(actor: Actor, contact: Contact) -> Contact:
+    """Record that the person agreed to be listed, and who recorded it."""
+    require(actor, Action.EDIT, contact)
+    previous = entry_state(contact)
+    contact.consent_given_at = utcnow()
+    contact.consent_recorded_by_id = actor.user_id
+    contact.consent_withdrawn_at = None
+    _finish_change(actor, contact, "consent_recorded", previous)
+    return contact
+
+
+def withdraw_consent(actor: Actor, contact: Contact) -> Contact:
+    """The person withdrew consent: the contact goes back to draft and leaves every public view."""
+    require(actor, Action.EDIT, contact)
+    previous = entry_state(contact)
+    contact.consent_withdrawn_at = utcnow()
+    contact.status = EntryStatus.DRAFT
+    _finish_change(actor, contact, "consent_withdrawn", previous)
+    return contact
+
+
+# -- links as the viewer may see them -------------------------------------------------------------
+
+
+def adoptions_of(actor: Actor, solution: Solution) -> list[Adoption]:
+    scope = scope_for(actor)
+    adoptions = db.session.scalars(
+        select(Adoption)
+        .where(Adoption.solution_id == solution.id, scope.adoption_filter())
+        .order_by(Adoption.decided_on.desc().nulls_last(), Adoption.id)
+    )
+    return [adoption for adoption in adoptions if scope.allows_adoption(adoption)]
+
+
+def lessons_about(actor: Actor, solution: Solution) -> list[LessonLearned]:
+    return list(
+        db.session.scalars(
+            visible_entries(actor, kind=EntryKind.LESSON).where(
+                LessonLearned.solutions.any(Solution.id == solution.id)
+            )
+        )
+    )

@@ -1,0 +1,103 @@
+"""Entry pages and attachment downloads."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
+
+from hanse_hub.content.attachments import get_attachment
+from hanse_hub.content.models import (
+    Contact,
+    EntryKind,
+    Event,
+    LessonLearned,
+    Material,
+    Solution,
+)
+from hanse_hub.content.services import (
+    EntryNotFound,
+    adoptions_of,
+    get_entry_by_slug,
+    lessons_about,
+    visible_entries,
+)
+from hanse_hub.content.storage import storage_for
+from hanse_hub.extensions import db
+from hanse_hub.policy import visible
+from hanse_hub.tenants.services import get_tenant
+from hanse_hub.web.context import current_actor
+
+blueprint = Blueprint("content", __name__)
+
+
+def entry_url(entry) -> str:
+    return url_for("content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug)
+
+
+@blueprint.app_template_global("entry_url")
+def _entry_url(entry) -> str:
+    return entry_url(entry)
+
+
+@blueprint.route("/t/<tenant_slug>/<slug>")
+def entry_page(tenant_slug: str, slug: str):
+    tenant = get_tenant(tenant_slug)
+    if tenant is None:
+        abort(404)
+    actor = current_actor()
+    try:
+        lookup = get_entry_by_slug(actor, tenant, slug)
+    except EntryNotFound:
+        abort(404)
+    entry = lookup.entry
+    if lookup.redirected:
+        return redirect(entry_url(entry), code=301)
+    # Links show only what this viewer may see.
+    original = [entry.translation_of] if entry.translation_of else []
+    related = {"translations": visible(actor, [*original, *entry.translations])}
+    if isinstance(entry, Solution):
+        related["contacts"] = visible(actor, entry.contacts)
+        related["lessons"] = lessons_about(actor, entry)
+        related["adoptions"] = adoptions_of(actor, entry)
+    if isinstance(entry, LessonLearned):
+        related["solutions"] = visible(actor, entry.solutions)
+    if isinstance(entry, Material):
+        related["event"] = visible(actor, [entry.event] if entry.event else [])
+        related["solution"] = visible(actor, [entry.solution] if entry.solution else [])
+        related["speakers"] = visible(actor, entry.speakers)
+    if isinstance(entry, Event):
+        related["materials"] = visible(actor, entry.materials)
+    if isinstance(entry, Contact):
+        related["solutions"] = db.session.scalars(
+            visible_entries(actor, kind=EntryKind.SOLUTION).where(
+                Solution.contacts.any(Contact.id == entry.id)
+            )
+        ).all()
+    return render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
+
+
+@blueprint.route("/dateien/<int:attachment_id>")
+def download(attachment_id: int):
+    attachment = get_attachment(current_actor(), attachment_id)
+    if attachment is None:
+        abort(404)
+    storage = storage_for(current_app)
+    if not storage.exists(attachment.content_hash):
+        current_app.logger.error("attachment %s: file missing in storage", attachment.id)
+        abort(404)
+    inline = attachment.media_type in ("application/pdf", "image/png", "image/jpeg", "image/webp")
+    response = send_file(
+        storage.open(attachment.content_hash),
+        mimetype=attachment.media_type,
+        as_attachment=not inline,
+        download_name=attachment.original_filename,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if inline:
+        # send_file sets "inline" without a name; keep the original name for saving.
+        response.headers.set(
+            "Content-Disposition", "inline", filename=attachment.original_filename
+        )
+    # A file never runs scripts in our origin, even if a browser were to sniff it as HTML.
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,105 @@
+"""Transactions: one use case, one commit.
+
+SQLite serialises writers. A transaction that reads first and writes later
+would have to upgrade its lock and can fail with "database is locked" even
+with a busy timeout, so write use cases take the write lock up front with
+``BEGIN IMMEDIATE``. Reads keep the plain deferred ``BEGIN``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Enum, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.types import TypeDecorator
+
+from hanse_hub.extensions import db
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_write_intent: ContextVar[bool] = ContextVar("write_intent", default=False)
+
+
+def utcnow() -> datetime:
+    """The current time as a timezone-aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """WAL, a busy timeout, foreign keys, and our own BEGIN statements for SQLite."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy (not the sqlite3 module) decide when a transaction begins.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """Run one write use case in one transaction and commit it, or roll all of it back.
+
+    Nested use joins the outer transaction. A read transaction that is still
+    open (for example from loading the logged-in user) is ended first, so that
+    the write transaction starts fresh with the write lock.
+    """
+    if _write_intent.get():
+        yield
+        return
+    session = db.session
+    if session.in_transaction() and not (session.new or session.dirty or session.deleted):
+        session.commit()  # nothing to write: this only ends the read snapshot
+    token = _write_intent.set(True)
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        _write_intent.reset(token)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp stored as naive UTC and returned timezone-aware (UTC) on every database."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect):
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def StrEnumType(enum_class: type[enum.StrEnum]) -> Enum:  # noqa: N802 - reads like a column type
+    """A portable enum column that stores the members' values as plain strings."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        length=max(len(member.value) for member in enum_class) + 8,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )

@@ -1,0 +1,38 @@
+"""Imports every model module, so that the metadata is complete wherever it is needed."""
+
+from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, User
+from hanse_hub.content.models import (
+    Adoption,
+    Attachment,
+    Contact,
+    Entry,
+    EntryTag,
+    Event,
+    LessonLearned,
+    Material,
+    Revision,
+    SlugRedirect,
+    Solution,
+    Topic,
+)
+from hanse_hub.tenants.models import Tenant
+
+__all__ = [
+    "Adoption",
+    "Attachment",
+    "AuditEvent",
+    "Contact",
+    "Entry",
+    "EntryTag",
+    "Event",
+    "LessonLearned",
+    "LoginSession",
+    "Material",
+    "Membership",
+    "Revision",
+    "SlugRedirect",
+    "Solution",
+    "Tenant",
+    "Topic",
+    "User",
+]

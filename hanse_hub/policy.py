@@ -1,0 +1,261 @@
+"""The one visibility and permission policy of the hub.
+
+Every read of entries and adoptions goes through ``scope_for(actor)``: the same
+scope compiles to an SQL filter for database queries (``entry_filter``), answers
+for a single loaded entry in Python (``allows_entry``), and is what search
+backends receive to filter their hits. Every action is decided by ``can``.
+
+The rules, in words:
+
+* anonymous visitors see published and archived ``public`` entries;
+* members of any tenant also see ``network`` entries;
+* members of the owning tenant (or of a tenant participating in a joint
+  project) also see ``internal`` entries;
+* drafts are seen only by editors and admins of the owning tenant and by
+  their author;
+* editors and admins of the owning tenant create, edit, publish, archive and
+  soft-delete; admins also restore; readers only read;
+* hub admins manage tenants, topics and accounts, but see content only as
+  their memberships allow: there is no all-seeing role;
+* a deactivated user is treated as anonymous;
+* soft-deleted entries are seen by nobody; admins of the owning tenant may
+  restore them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, false, or_
+from sqlalchemy.sql.elements import ColumnElement
+
+from hanse_hub.accounts.models import Role
+from hanse_hub.content.models import Adoption, Entry, EntryStatus, Visibility
+from hanse_hub.tenants.models import Tenant
+
+if TYPE_CHECKING:
+    from hanse_hub.accounts.models import User
+
+READABLE_STATUSES = frozenset({EntryStatus.PUBLISHED, EntryStatus.ARCHIVED})
+
+
+class Action(enum.StrEnum):
+    VIEW = "view"
+    EDIT = "edit"
+    PUBLISH = "publish"
+    ARCHIVE = "archive"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
+class PermissionDenied(Exception):
+    """The actor may not do this. Views answer 404 where existence must not leak."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a user's identity and roles, or nobody (anonymous)."""
+
+    user_id: int | None = None
+    is_hub_admin: bool = False
+    roles: Mapping[int, Role] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, user: User | None) -> Actor:
+        """The actor for a user; deactivated or missing users act as anonymous visitors."""
+        if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+            return ANONYMOUS
+        return cls(
+            user_id=user.id,
+            is_hub_admin=user.is_hub_admin,
+            roles={membership.tenant_id: membership.role for membership in user.memberships},
+        )
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None
+
+    def role_in(self, tenant_id: int) -> Role | None:
+        return self.roles.get(tenant_id)
+
+    def may_edit_in(self, tenant_id: int) -> bool:
+        role = self.role_in(tenant_id)
+        return role is not None and role.may_edit
+
+    def is_admin_of(self, tenant_id: int) -> bool:
+        return self.role_in(tenant_id) == Role.ADMIN
+
+    @property
+    def editable_tenant_ids(self) -> frozenset[int]:
+        return frozenset(tid for tid, role in self.roles.items() if role.may_edit)
+
+
+ANONYMOUS = Actor()
+
+
+@dataclass(frozen=True)
+class VisibilityScope:
+    """What one actor may read, in a form every storage can apply.
+
+    ``network``: whether network-visible entries are readable at all;
+    ``member_tenant_ids``: tenants whose internal entries are readable;
+    ``draft_tenant_ids``: tenants whose drafts are readable;
+    ``author_id``: whose own drafts are readable.
+    """
+
+    network: bool = False
+    member_tenant_ids: frozenset[int] = frozenset()
+    draft_tenant_ids: frozenset[int] = frozenset()
+    author_id: int | None = None
+
+    # -- in Python, for one loaded entry -------------------------------------------------------
+    def allows(
+        self,
+        *,
+        tenant_id: int,
+        visibility: Visibility,
+        status: EntryStatus,
+        author_id: int | None = None,
+        participant_ids: Iterable[int] = (),
+        deleted: bool = False,
+    ) -> bool:
+        if deleted:
+            return False
+        if status == EntryStatus.DRAFT:
+            return tenant_id in self.draft_tenant_ids or (
+                self.author_id is not None and author_id == self.author_id
+            )
+        if visibility == Visibility.PUBLIC:
+            return True
+        if visibility == Visibility.NETWORK:
+            return self.network
+        owners = {tenant_id, *participant_ids}
+        return bool(owners & self.member_tenant_ids)
+
+    def allows_entry(self, entry: Entry) -> bool:
+        return self.allows(
+            tenant_id=entry.tenant_id,
+            visibility=entry.visibility,
+            status=entry.status,
+            author_id=entry.author_id,
+            participant_ids=[tenant.id for tenant in entry.participants],
+            deleted=entry.is_deleted,
+        )
+
+    def allows_adoption(self, adoption: Adoption) -> bool:
+        """An adoption is readable when it and the adopted solution are readable."""
+        if adoption.deleted_at is not None:
+            return False
+        own = self.allows(
+            tenant_id=adoption.tenant_id,
+            visibility=adoption.visibility,
+            status=EntryStatus.PUBLISHED,
+        )
+        return own and self.allows_entry(adoption.solution)
+
+    # -- in SQL ---------------------------------------------------------------------------------
+    def entry_filter(self, entity=Entry) -> ColumnElement[bool]:
+        """The WHERE clause selecting exactly the live entries this scope may read."""
+        readable = entity.status.in_(READABLE_STATUSES)
+        visible_published = [entity.visibility == Visibility.PUBLIC]
+        if self.network:
+            visible_published.append(entity.visibility == Visibility.NETWORK)
+        if self.member_tenant_ids:
+            visible_published.append(
+                and_(
+                    entity.visibility == Visibility.INTERNAL,
+                    or_(
+                        entity.tenant_id.in_(self.member_tenant_ids),
+                        entity.participants.any(Tenant.id.in_(self.member_tenant_ids)),
+                    ),
+                )
+            )
+        draft_clauses = []
+        if self.draft_tenant_ids:
+            draft_clauses.append(entity.tenant_id.in_(self.draft_tenant_ids))
+        if self.author_id is not None:
+            draft_clauses.append(entity.author_id == self.author_id)
+        drafts = (
+            and_(entity.status == EntryStatus.DRAFT, or_(*draft_clauses))
+            if draft_clauses
+            else false()
+        )
+        return and_(
+            entity.deleted_at.is_(None),
+            or_(and_(readable, or_(*visible_published)), drafts),
+        )
+
+    def adoption_filter(self) -> ColumnElement[bool]:
+        """The WHERE clause for adoptions; the query must also join the solution (see services)."""
+        own = [Adoption.visibility == Visibility.PUBLIC]
+        if self.network:
+            own.append(Adoption.visibility == Visibility.NETWORK)
+        if self.member_tenant_ids:
+            own.append(
+                and_(
+                    Adoption.visibility == Visibility.INTERNAL,
+                    Adoption.tenant_id.in_(self.member_tenant_ids),
+                )
+            )
+        return and_(Adoption.deleted_at.is_(None), or_(*own))
+
+
+def scope_for(actor: Actor) -> VisibilityScope:
+    if actor.is_anonymous:
+        return VisibilityScope()
+    return VisibilityScope(
+        network=bool(actor.roles),
+        member_tenant_ids=frozenset(actor.roles),
+        draft_tenant_ids=actor.editable_tenant_ids,
+        author_id=actor.user_id,
+    )
+
+
+def can_create_in(actor: Actor, tenant_id: int) -> bool:
+    return actor.may_edit_in(tenant_id)
+
+
+def can(actor: Actor, action: Action, entry: Entry) -> bool:
+    """Whether ``actor`` may do ``action`` to ``entry``."""
+    if entry.is_deleted:
+        return action == Action.RESTORE and actor.is_admin_of(entry.tenant_id)
+    if action == Action.VIEW:
+        return scope_for(actor).allows_entry(entry)
+    if not actor.may_edit_in(entry.tenant_id):
+        return False
+    match action:
+        case Action.EDIT | Action.DELETE:
+            return True
+        case Action.PUBLISH:
+            return entry.status != EntryStatus.PUBLISHED
+        case Action.ARCHIVE:
+            return entry.status == EntryStatus.PUBLISHED
+        case _:
+            return False
+
+
+def require(actor: Actor, action: Action, entry: Entry) -> None:
+    if not can(actor, action, entry):
+        raise PermissionDenied(f"{action} on entry {entry.id}")
+
+
+def can_manage_members(actor: Actor, tenant_id: int) -> bool:
+    return actor.is_admin_of(tenant_id)
+
+
+def can_manage_hub(actor: Actor) -> bool:
+    """Tenants, topics and accounts are the hub admins' business."""
+    return actor.is_hub_admin
+
+
+def can_edit_adoption(actor: Actor, adoption: Adoption) -> bool:
+    return adoption.deleted_at is None and actor.may_edit_in(adoption.tenant_id)
+
+
+def visible(actor: Actor, entries: Iterable[Entry]) -> list[Entry]:
+    """The entries of a loaded list (e.g. a relationship) that ``actor`` may see, in order."""
+    scope = scope_for(actor)
+    return [entry for entry in entries if scope.allows_entry(entry)]

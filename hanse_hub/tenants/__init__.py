@@ -1,0 +1,1 @@
+"""Tenants: the cities, the alliance office and partners that own content."""

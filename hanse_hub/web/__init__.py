@@ -1,0 +1,1 @@
+"""The web interface: pages, error pages and response security."""

@@ -1,0 +1,73 @@
+"""Error pages: a message a person understands, as HTML or as application/problem+json."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from hanse_hub.policy import PermissionDenied
+
+MESSAGES = {
+    400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verstanden werden."),
+    401: ("Anmeldung erforderlich", "Bitte melden Sie sich an."),
+    403: ("Keine Berechtigung", "Dafür fehlt Ihnen die Berechtigung."),
+    404: (
+        "Seite nicht gefunden",
+        "Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar.",
+    ),
+    405: ("Methode nicht erlaubt", "Diese Aktion ist hier nicht möglich."),
+    413: ("Datei zu groß", "Die gesendeten Daten sind größer als erlaubt."),
+    415: ("Dateityp nicht erlaubt", "Dieser Dateityp wird nicht angenommen."),
+    422: ("Eingaben prüfen", "Einige Eingaben sind nicht gültig."),
+    429: ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es erneut."),
+    500: ("Interner Fehler", "Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
+}
+
+
+def wants_problem_json() -> bool:
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/problem+json"])
+    return best == "application/problem+json"
+
+
+def error_response(status: int, detail: str | None = None, **extra):
+    title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
+    detail = detail or default_detail
+    if wants_problem_json():
+        body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+        response = jsonify(body)
+        response.status_code = status
+        response.mimetype = "application/problem+json"
+        return response
+    return render_template("web/error.html", status=status, title=title, detail=detail), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf(error):
+        return error_response(
+            400,
+            "Das Formular ist abgelaufen oder unvollständig. Bitte laden Sie die Seite neu und "
+            "senden Sie es erneut.",
+        )
+
+    @app.errorhandler(PermissionDenied)
+    def _denied(error):
+        return error_response(403)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        status = error.code or 500
+        detail = None if status in MESSAGES else error.description
+        response = error_response(status, detail)
+        if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+            response = app.make_response(response)
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(error):
+        app.logger.exception("Unhandled error")
+        return error_response(InternalServerError.code)
