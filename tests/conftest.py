@@ -1,0 +1,106 @@
+"""Test fixtures: every test runs on SQLite and, when reachable, on PostgreSQL.
+
+Each run migrates one fresh database per backend (dropped afterwards); each
+test runs inside a transaction that is rolled back, so tests see each other's
+data never and run fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import flask_migrate
+import pytest
+
+from hanse_hub import create_app
+from hanse_hub.extensions import db
+from tests.databases import fresh_database, postgres_unavailable_reason
+from tests.factories import Factory
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--backends",
+        default="sqlite,postgresql",
+        help="comma-separated database backends to run the database tests on",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames:
+        backends = metafunc.config.getoption("--backends").split(",")
+        metafunc.parametrize("backend", backends, scope="session")
+
+
+@pytest.fixture(scope="session")
+def backend(request) -> str:
+    return request.param
+
+
+def make_app(database_url: str, data_dir: Path, **extra):
+    environ = {
+        "HANSE_ENV": "testing",
+        "HANSE_DATABASE_URL": database_url,
+        "HANSE_DATA_DIR": str(data_dir),
+        **extra,
+    }
+    return create_app(environ)
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory) -> Iterator[str]:
+    if backend == "postgresql":
+        reason = postgres_unavailable_reason()
+        if reason:
+            pytest.skip(reason)
+    with fresh_database(backend, tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    app = make_app(database_url, tmp_path_factory.mktemp("data"))
+    with app.app_context():
+        flask_migrate.upgrade()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def session(app):
+    """A session whose commits are savepoints inside one transaction rolled back after the test."""
+    connection = db.engine.connect()
+    transaction = connection.begin()
+    scoped = db._make_scoped_session(
+        {"bind": connection, "binds": {}, "join_transaction_mode": "create_savepoint"}
+    )
+    original = db.session
+    db.session = scoped
+    try:
+        yield scoped
+    finally:
+        scoped.remove()
+        db.session = original
+        transaction.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def factory(session) -> Factory:
+    return Factory(session)
+
+
+@pytest.fixture
+def client(app, session):
+    return app.test_client()
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared test data not found at {SHARED_DATA}")
+    return SHARED_DATA
