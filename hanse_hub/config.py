@@ -100,7 +100,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
     if env not in ENVIRONMENTS:
         raise ConfigurationError(f"HANSE_ENV must be one of {', '.join(ENVIRONMENTS)}, got {env!r}")
     data_dir = Path(environ.get("HANSE_DATA_DIR") or "./instance").resolve()
-    database_url = environ.get("HANSE_DATABASE_URL") or f"sqlite:///{data_dir / 'hanse_hub.sqlite3'}"
+    database_url = (
+        environ.get("HANSE_DATABASE_URL") or f"sqlite:///{data_dir / 'hanse_hub.sqlite3'}"
+    )
     if database_url.startswith("postgres://"):
         database_url = "postgresql://" + database_url.removeprefix("postgres://")
     if database_url.startswith("postgresql://"):

@@ -63,7 +63,7 @@ def write_transaction() -> Iterator[None]:
     if _write_intent.get():
         yield
         return
-    session = db.session
+    session = db.session()  # the current request's (or command's) session
     if session.in_transaction() and not (session.new or session.dirty or session.deleted):
         session.commit()  # nothing to write: this only ends the read snapshot
     token = _write_intent.set(True)
@@ -94,7 +94,7 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-def StrEnumType(enum_class: type[enum.StrEnum]) -> Enum:  # noqa: N802 - reads like a column type
+def StrEnumType(enum_class: type[enum.StrEnum]) -> Enum:
     """A portable enum column that stores the members' values as plain strings."""
     return Enum(
         enum_class,

@@ -7,11 +7,13 @@ data never and run fast.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
 from pathlib import Path
 
 import flask_migrate
 import pytest
+from flask.testing import FlaskClient
 
 from hanse_hub import create_app
 from hanse_hub.extensions import db
@@ -40,6 +42,18 @@ def backend(request) -> str:
     return request.param
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in its own application context, as in production.
+
+    Without this, a request would reuse the test's pushed app context, and with it ``g``
+    (Flask-Login's cached user) and the database session: one client's login would leak
+    into the next client's request.
+    """
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 def make_app(database_url: str, data_dir: Path, **extra):
     environ = {
         "HANSE_ENV": "testing",
@@ -47,7 +61,9 @@ def make_app(database_url: str, data_dir: Path, **extra):
         "HANSE_DATA_DIR": str(data_dir),
         **extra,
     }
-    return create_app(environ)
+    app = create_app(environ)
+    app.test_client_class = IsolatedClient
+    return app
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +120,19 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared test data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="module")
+def committing_app(backend, tmp_path_factory):
+    """An app on its own fresh database whose commits are real (for tests of transactions)."""
+    if backend == "postgresql":
+        reason = postgres_unavailable_reason()
+        if reason:
+            pytest.skip(reason)
+    with fresh_database(backend, tmp_path_factory.mktemp("committing-db")) as url:
+        app = make_app(url, tmp_path_factory.mktemp("committing-data"))
+        with app.app_context():
+            flask_migrate.upgrade()
+            yield app
+            db.session.remove()
+            db.engine.dispose()

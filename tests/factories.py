@@ -33,7 +33,7 @@ def csrf_token(client, path: str = "/anmelden") -> str:
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
         r'name="csrf_token" value="([^"]+)"', page
     )
-    assert match, f"no CSRF token in the form at {path}"
+    assert match, f"no CSRF token in the form at {path}: {page[:2000]}"
     return match.group(1)
 
 

@@ -119,10 +119,16 @@ def test_permission_matrix_matches_policy_and_queries(world, session):
     owner, anchor, actors, entries = world
     cases, mismatches = 0, []
     for relation, actor in actors.items():
-        listed = set(session.scalars(content.visible_entries(actor).with_only_columns(
-            content.Entry.id)))
-        searchable = set(session.scalars(content.visible_entries(
-            actor, include_archived=False).with_only_columns(content.Entry.id)))
+        listed = set(
+            session.scalars(content.visible_entries(actor).with_only_columns(content.Entry.id))
+        )
+        searchable = set(
+            session.scalars(
+                content.visible_entries(actor, include_archived=False).with_only_columns(
+                    content.Entry.id
+                )
+            )
+        )
         for (kind, visibility, status), entry in entries.items():
             entry_id = entry.id
 
@@ -138,8 +144,9 @@ def test_permission_matrix_matches_policy_and_queries(world, session):
                 content.create_entry(actor, owner, kind, data, status=status)
 
             def edit(entry_id=entry_id, actor=actor):
-                content.update_entry(actor, db.session.get(content.Entry, entry_id),
-                                     {"summary": "geändert"})
+                content.update_entry(
+                    actor, db.session.get(content.Entry, entry_id), {"summary": "geändert"}
+                )
 
             def publish(entry_id=entry_id, actor=actor):
                 content.publish_entry(actor, db.session.get(content.Entry, entry_id))

@@ -67,9 +67,7 @@ def export_user_data(user: User) -> dict[str, Any]:
                 "ended_reason": s.ended_reason,
                 "user_agent": s.user_agent,
             }
-            for s in db.session.scalars(
-                select(LoginSession).where(LoginSession.user_id == user.id)
-            )
+            for s in db.session.scalars(select(LoginSession).where(LoginSession.user_id == user.id))
         ],
         "audit_events": [
             {
@@ -89,7 +87,12 @@ def export_user_data(user: User) -> dict[str, Any]:
             for e in db.session.scalars(select(Entry).where(Entry.author_id == user.id))
         ],
         "revisions": [
-            {"entry_id": r.entry_id, "version": r.version, "action": r.action, "at": iso(r.created_at)}
+            {
+                "entry_id": r.entry_id,
+                "version": r.version,
+                "action": r.action,
+                "at": iso(r.created_at),
+            }
             for r in db.session.scalars(select(Revision).where(Revision.actor_id == user.id))
         ],
         "contact_entries": [entry_state(contact) for contact in contacts],

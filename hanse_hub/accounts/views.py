@@ -80,3 +80,9 @@ def logout():
     logout_user()
     flash("Sie sind abgemeldet.", "success")
     return redirect(url_for("web.home"))
+
+
+@blueprint.route("/konto")
+@login_required
+def account():
+    return render_template("accounts/account.html", user=current_user)

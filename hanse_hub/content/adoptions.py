@@ -14,7 +14,9 @@ from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, PermissionDenied, can_edit_adoption, scope_for
 from hanse_hub.tenants.models import Tenant
 
-ADOPTION_FIELDS = frozenset({"status", "changes", "contact_id", "started_on", "decided_on", "visibility"})
+ADOPTION_FIELDS = frozenset(
+    {"status", "changes", "contact_id", "started_on", "decided_on", "visibility"}
+)
 
 
 def visible_adoptions(actor: Actor, *, tenant: Tenant | None = None) -> list[Adoption]:

@@ -214,7 +214,9 @@ def _tenants(slugs: Iterable[str], owner: Tenant) -> list[Tenant]:
     tenants = list(db.session.scalars(select(Tenant).where(Tenant.slug.in_(slugs))))
     unknown = set(slugs) - {tenant.slug for tenant in tenants}
     if unknown:
-        raise ContentError(f"Unbekannte Organisationen: {', '.join(sorted(unknown))}", "participants")
+        raise ContentError(
+            f"Unbekannte Organisationen: {', '.join(sorted(unknown))}", "participants"
+        )
     return tenants
 
 
@@ -371,7 +373,9 @@ def update_entry(
         if new_slug != old_slug:
             _move_slug(entry, old_slug, new_slug)
     if isinstance(entry, Contact) and entry.status != EntryStatus.DRAFT and not entry.has_consent:
-        raise ContentError("Ohne Einwilligung kann der Kontakt nicht veröffentlicht sein.", "status")
+        raise ContentError(
+            "Ohne Einwilligung kann der Kontakt nicht veröffentlicht sein.", "status"
+        )
     _finish_change(actor, entry, "updated", previous)
     return entry
 

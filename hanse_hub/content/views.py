@@ -95,9 +95,7 @@ def download(attachment_id: int):
     response.headers["X-Content-Type-Options"] = "nosniff"
     if inline:
         # send_file sets "inline" without a name; keep the original name for saving.
-        response.headers.set(
-            "Content-Disposition", "inline", filename=attachment.original_filename
-        )
+        response.headers.set("Content-Disposition", "inline", filename=attachment.original_filename)
     # A file never runs scripts in our origin, even if a browser were to sniff it as HTML.
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

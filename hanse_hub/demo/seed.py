@@ -214,8 +214,12 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
             "status": spec["status"],
             "changes": spec.get("changes", ""),
             "visibility": spec.get("visibility", "network"),
-            "started_on": date.fromisoformat(spec["started_on"]) if spec.get("started_on") else None,
-            "decided_on": date.fromisoformat(spec["decided_on"]) if spec.get("decided_on") else None,
+            "started_on": date.fromisoformat(spec["started_on"])
+            if spec.get("started_on")
+            else None,
+            "decided_on": date.fromisoformat(spec["decided_on"])
+            if spec.get("decided_on")
+            else None,
         }
         if spec.get("contact") in refs:
             data["contact_id"] = refs[spec["contact"]].id

@@ -21,7 +21,10 @@ MESSAGES = {
     415: ("Dateityp nicht erlaubt", "Dieser Dateityp wird nicht angenommen."),
     422: ("Eingaben prüfen", "Einige Eingaben sind nicht gültig."),
     429: ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es erneut."),
-    500: ("Interner Fehler", "Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
+    500: (
+        "Interner Fehler",
+        "Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut.",
+    ),
 }
 
 
