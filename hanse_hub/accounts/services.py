@@ -63,7 +63,7 @@ def create_user(
 
 
 def set_role(actor: Actor | None, user: User, tenant: Tenant, role: Role) -> Membership:
-    """Grant ``role`` in ``tenant`` (replacing an earlier role). ``actor=None`` is the CLI operator."""
+    """Grant ``role`` in ``tenant``, replacing an earlier role. ``actor=None``: the CLI operator."""
     if actor is not None and not (can_manage_members(actor, tenant.id) or can_manage_hub(actor)):
         raise PermissionDenied("manage members")
     membership = db.session.scalar(

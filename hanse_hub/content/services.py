@@ -362,7 +362,7 @@ def update_entry(
     *,
     expected_version: int | None = None,
 ) -> Entry:
-    """Change an entry's fields. A new title (or slug) moves the permalink; the old one redirects."""
+    """Change an entry's fields. A new title or slug moves the permalink; the old one redirects."""
     require(actor, Action.EDIT, entry)
     previous = _change(actor, entry, "updated", expected_version)
     old_slug = entry.slug

@@ -303,7 +303,7 @@ _CONTACTS: list[dict] = [
         "visibility": "public",
         "status": "archived",
         "published": "2023-09-18",
-        "review_by": "2026-01-31",
+        "review_by": "2027-01-31",
         "author_role": "admin",
         "person_name": "Ole Petersen",
         "position": "Referent Digitalisierung Personalwesen (bis 2025 Projektleiter Chatbot)",
@@ -1544,7 +1544,7 @@ _SOLUTIONS_ROSTOCK: list[dict] = [
         "visibility": "public",
         "status": "archived",
         "published": "2023-10-16",
-        "review_by": "2025-12-31",
+        "review_by": "2027-05-31",
         "author_role": "admin",
         "problem": _md("""
             Das Service-Telefon des Bürgerservice war zu Stoßzeiten überlastet; ein
@@ -2391,7 +2391,9 @@ _SOLUTIONS_STRALSUND: list[dict] = [
             Umstellung und Schulungsunterlagen für Entwurfsverfasser*innen teilen wir
             gern.
         """),
-        "costs": "Landeslösung ohne Lizenzkosten; ca. 60.000 € für Scanner, Großbildschirme, Schulung",
+        "costs": (
+            "Landeslösung ohne Lizenzkosten; ca. 60.000 € für Scanner, Großbildschirme und Schulung"
+        ),
         "partners": "Land (Einer-für-Alle-Verfahren), Architektenkammer, Fachverfahrenshersteller",
         "software_licence": None,
         "repository_url": None,
@@ -3932,7 +3934,7 @@ _LESSONS: list[dict] = [
         "visibility": "public",
         "status": "archived",
         "published": "2023-12-11",
-        "review_by": "2025-12-31",
+        "review_by": "2027-06-30",
         "author_role": "editor",
         "context": _md("""
             Pilot der E-Akte im Hauptamt und im Ordnungsamt der Hansestadt Wismar, 2023.
@@ -4187,7 +4189,7 @@ _EVENTS: list[dict] = [
         "visibility": "public",
         "status": "archived",
         "published": "2025-04-07",
-        "review_by": "2026-04-30",
+        "review_by": "2027-04-30",
         "participants": ["luebeck"],
         "author_role": "admin",
         "starts_at": "2025-09-25T09:30",
@@ -4672,7 +4674,9 @@ _MATERIALS: list[dict] = [
             {
                 "filename": "tagungsband-smarte-hanse-2026.pdf",
                 "description": "Tagungsband als barrierearmes PDF (28 Seiten)",
-                "alt_text": "Tagungsband mit Titelbild des Stralsunder Hafens und Inhaltsverzeichnis",
+                "alt_text": (
+                    "Tagungsband mit Titelbild des Stralsunder Hafens und Inhaltsverzeichnis"
+                ),
                 "language": "de",
                 "text": _md("""
                     Tagungsband der Smarte-Hanse-Konferenz 2026, Stralsund,
@@ -4778,7 +4782,7 @@ _MATERIALS: list[dict] = [
         "visibility": "network",
         "status": "archived",
         "published": "2025-10-06",
-        "review_by": "2026-10-31",
+        "review_by": "2027-10-31",
         "author_role": "editor",
         "event": "sh-konferenz-2025",
         "solution": "hst-besucherlenkung",
@@ -4936,7 +4940,7 @@ _MATERIALS: list[dict] = [
         "visibility": "internal",
         "status": "archived",
         "published": "2025-10-20",
-        "review_by": "2026-02-28",
+        "review_by": "2027-02-28",
         "author_role": "admin",
         "event": None,
         "solution": "hro-parkraum-sensoren",
@@ -5040,7 +5044,7 @@ ADOPTIONS: list[dict] = [
             "IT-Dienstleister als eigener Mandant; Leitlinien für Bürgerbeteiligung in "
             "leicht angepasster Form beschlossen."
         ),
-        "contact": "hwi-kontakt-bildung",
+        "contact": None,
         "started_on": "2024-09-02",
         "decided_on": "2025-01-23",
         "visibility": "public",

@@ -70,6 +70,10 @@ def _utc(day: str | None) -> datetime | None:
     return datetime.combine(date.fromisoformat(day), time(9, 0), BERLIN).astimezone(UTC)
 
 
+def _date(day: str | None) -> date | None:
+    return date.fromisoformat(day) if day else None
+
+
 def _local(moment: str) -> datetime:
     return datetime.fromisoformat(moment).replace(tzinfo=BERLIN).astimezone(UTC)
 
@@ -214,12 +218,8 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
             "status": spec["status"],
             "changes": spec.get("changes", ""),
             "visibility": spec.get("visibility", "network"),
-            "started_on": date.fromisoformat(spec["started_on"])
-            if spec.get("started_on")
-            else None,
-            "decided_on": date.fromisoformat(spec["decided_on"])
-            if spec.get("decided_on")
-            else None,
+            "started_on": _date(spec.get("started_on")),
+            "decided_on": _date(spec.get("decided_on")),
         }
         if spec.get("contact") in refs:
             data["contact_id"] = refs[spec["contact"]].id
