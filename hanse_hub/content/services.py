@@ -82,6 +82,12 @@ KIND_REFERENCES: dict[EntryKind, dict[str, tuple[str, type[Entry]]]] = {
 }
 
 
+# German transliteration for permalinks: "Übersicht" becomes "uebersicht", not "ubersicht".
+GERMAN_LETTERS = [
+    ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"],
+]  # fmt: skip
+
+
 class ContentError(ValueError):
     """Input that cannot be applied, with a message for people (and the field it concerns)."""
 
@@ -183,9 +189,7 @@ def deleted_entries(actor: Actor, tenant: Tenant) -> list[Entry]:
 
 def unique_slug(tenant: Tenant, wanted: str, *, exclude_entry_id: int | None = None) -> str:
     """A slug for ``wanted`` that no other live entry of the tenant uses (German-aware)."""
-    base = slugify(
-        wanted, max_length=180, word_boundary=True, replacements=[["ß", "ss"]], lowercase=True
-    )
+    base = slugify(wanted, max_length=180, word_boundary=True, replacements=GERMAN_LETTERS)
     base = base or "eintrag"
     candidate, number = base, 1
     while True:
@@ -322,27 +326,30 @@ def create_entry(
         visibility=data.get("visibility", Visibility.NETWORK),
         version=1,
     )
-    if kind == EntryKind.CONTACT:
-        # Publishing a person needs their consent; the caller records it separately.
-        entry.person_name = data.get("person_name", "")
-    _apply(actor, entry, data)
-    if isinstance(entry, Contact) and status != EntryStatus.DRAFT and not entry.has_consent:
-        raise ContentError(
-            "Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.", "status"
-        )
-    entry.slug = unique_slug(tenant, data.get("slug") or entry.title)
+    db.session.add(entry)  # in the session first, so that links (e.g. translations) attach
+    try:
+        with db.session.no_autoflush:
+            _apply(actor, entry, data)
+            if isinstance(entry, Contact) and status != EntryStatus.DRAFT and not entry.has_consent:
+                raise ContentError(
+                    "Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.", "status"
+                )
+            entry.slug = unique_slug(tenant, data.get("slug") or entry.title)
+    except Exception:
+        entry.translation_of = None  # unhook from the original's list of translations
+        db.session.expunge(entry)  # nothing half-built may be flushed later
+        raise
     now = utcnow()
     entry.created_at = entry.updated_at = now
     if status != EntryStatus.DRAFT:
         entry.published_at = now
-    db.session.add(entry)
     db.session.flush()
     _record_revision(entry, actor, "created", None)
     return entry
 
 
-def _change(actor: Actor, entry: Entry, action: str, expected_version: int | None) -> dict:
-    """Check a change is allowed and current; return the state before it."""
+def _current_state(entry: Entry, expected_version: int | None) -> dict:
+    """The state before a change; refuses the change if the caller's copy is stale."""
     if expected_version is not None and expected_version != entry.version:
         raise StaleEntry(entry.version)
     return entry_state(entry)
@@ -364,7 +371,7 @@ def update_entry(
 ) -> Entry:
     """Change an entry's fields. A new title or slug moves the permalink; the old one redirects."""
     require(actor, Action.EDIT, entry)
-    previous = _change(actor, entry, "updated", expected_version)
+    previous = _current_state(entry, expected_version)
     old_slug = entry.slug
     _apply(actor, entry, data)
     wanted_slug = data.get("slug") or (entry.title if entry.title != previous["title"] else None)
@@ -395,7 +402,7 @@ def publish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
     require(actor, Action.PUBLISH, entry)
     if isinstance(entry, Contact) and not entry.has_consent:
         raise ContentError("Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.")
-    previous = _change(actor, entry, "published", expected_version)
+    previous = _current_state(entry, expected_version)
     entry.status = EntryStatus.PUBLISHED
     entry.published_at = entry.published_at or utcnow()
     _finish_change(actor, entry, "published", previous)
@@ -404,7 +411,7 @@ def publish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
 
 def archive_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
     require(actor, Action.ARCHIVE, entry)
-    previous = _change(actor, entry, "archived", expected_version)
+    previous = _current_state(entry, expected_version)
     entry.status = EntryStatus.ARCHIVED
     _finish_change(actor, entry, "archived", previous)
     return entry
@@ -413,7 +420,7 @@ def archive_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
 def delete_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
     """Soft-delete: the entry disappears for everyone, its admins can restore it."""
     require(actor, Action.DELETE, entry)
-    previous = _change(actor, entry, "deleted", expected_version)
+    previous = _current_state(entry, expected_version)
     entry.deleted_at = utcnow()
     _finish_change(actor, entry, "deleted", previous)
     return entry
