@@ -14,6 +14,8 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from flask.testing import FlaskClient
+from flask_sqlalchemy.session import _app_ctx_id
+from sqlalchemy.orm import scoped_session, sessionmaker
 
 from hanse_hub import create_app
 from hanse_hub.extensions import db
@@ -91,9 +93,10 @@ def session(app):
     """A session whose commits are savepoints inside one transaction rolled back after the test."""
     connection = db.engine.connect()
     transaction = connection.begin()
-    scoped = db._make_scoped_session(
-        {"bind": connection, "binds": {}, "join_transaction_mode": "create_savepoint"}
-    )
+    # A plain SQLAlchemy session: Flask-SQLAlchemy's own would route queries to the engine
+    # (its get_bind ignores ``bind``), outside the transaction that is rolled back.
+    factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    scoped = scoped_session(factory, scopefunc=_app_ctx_id)
     original = db.session
     db.session = scoped
     try:
