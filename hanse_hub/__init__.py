@@ -24,6 +24,10 @@ def create_app(environ: dict | None = None) -> Flask:
     app.config.from_mapping(settings.flask_config())
     app.extensions["hanse_settings"] = settings
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if settings.env == "testing":
+        from hanse_hub.accounts.passwords import use_cheap_hashing_for_tests
+
+        use_cheap_hashing_for_tests()
 
     register_extensions(app)
     register_blueprints(app)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import flask_migrate
@@ -88,9 +89,9 @@ def app(database_url, tmp_path_factory):
         db.engine.dispose()
 
 
-@pytest.fixture
-def session(app):
-    """A session whose commits are savepoints inside one transaction rolled back after the test."""
+@contextmanager
+def rolled_back_session() -> Iterator:
+    """Replace ``db.session`` by one whose commits are savepoints in a transaction rolled back."""
     connection = db.engine.connect()
     transaction = connection.begin()
     # A plain SQLAlchemy session: Flask-SQLAlchemy's own would route queries to the engine
@@ -106,6 +107,13 @@ def session(app):
         db.session = original
         transaction.rollback()
         connection.close()
+
+
+@pytest.fixture
+def session(app):
+    """Each test's own view of the database; everything it writes is rolled back."""
+    with rolled_back_session() as scoped:
+        yield scoped
 
 
 @pytest.fixture

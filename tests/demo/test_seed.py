@@ -1,0 +1,84 @@
+"""The demo hub: four cities with realistic content in every kind, visibility and status."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, select
+
+from hanse_hub.accounts.models import Membership, User
+from hanse_hub.accounts.passwords import verify_password
+from hanse_hub.content.models import Adoption, Attachment, Entry, EntryKind
+from hanse_hub.demo.seed import demo_email, seed_demo
+from hanse_hub.tenants.models import Tenant
+from tests.conftest import rolled_back_session
+
+PASSWORD = "demo-passwort-2026"
+
+
+@pytest.fixture(scope="module")
+def seeded(app):
+    """Seeding costs seconds: do it once per module, in a transaction rolled back afterwards."""
+    with rolled_back_session() as scoped:
+        yield scoped, seed_demo(fixed_password=PASSWORD)
+
+
+@pytest.fixture
+def session(seeded):
+    return seeded[0]
+
+
+@pytest.fixture
+def report(seeded):
+    return seeded[1]
+
+
+def test_demo_hub_has_four_cities_and_more_than_sixty_entries(session, report):
+    cities = session.scalars(select(Tenant.slug).where(Tenant.kind == "city")).all()
+    assert set(cities) == {"rostock", "luebeck", "stralsund", "wismar"}
+    assert session.scalar(select(func.count(Entry.id))) == report.entries >= 60
+
+
+def test_demo_content_covers_every_kind_visibility_status_and_topic(session, report):
+    rows = session.execute(select(Entry.kind, Entry.visibility, Entry.status)).all()
+    assert {kind for kind, _, _ in rows} == set(EntryKind)
+    assert {(str(v), str(s)) for _, v, s in rows} == {
+        (v, s) for v in ("public", "network", "internal") for s in ("draft", "published", "archived")
+    }
+    kinds_per_city = Counter(
+        session.execute(
+            select(Tenant.slug, Entry.kind).join(Tenant, Entry.tenant_id == Tenant.id).distinct()
+        ).all()
+    )
+    for city in ("rostock", "luebeck", "stralsund", "wismar"):
+        assert sum(1 for (slug, _kind) in kinds_per_city if slug == city) == len(EntryKind)
+
+
+def test_demo_has_adoptions_between_cities_and_files(session, report):
+    adoptions = session.scalars(select(Adoption)).all()
+    assert len(adoptions) >= 10
+    assert all(a.tenant_id != a.solution.tenant_id for a in adoptions)
+    assert session.scalar(select(func.count(Attachment.id))) >= 2
+    assert report.skipped_links == []
+
+
+def test_every_city_has_one_demo_account_per_role(session, report):
+    for city in ("rostock", "luebeck", "stralsund", "wismar"):
+        for role in ("reader", "editor", "admin"):
+            user = session.scalar(select(User).where(User.email == demo_email(city, role)))
+            assert user is not None and verify_password(user.password_hash, PASSWORD)
+            membership = session.scalar(select(Membership).where(Membership.user_id == user.id))
+            assert membership.role == role
+
+
+def test_key_demo_content_for_search_and_journeys_is_there(session, report):
+    titles = set(session.scalars(select(Entry.title)))
+    assert "Parkraummanagement mit Bodensensoren" in titles
+
+
+def test_seed_demo_command_refuses_a_non_empty_hub_but_if_empty_is_quiet(app, session, report):
+    runner = app.test_cli_runner()
+    assert "already has data" in runner.invoke(args=["hub", "seed-demo", "--if-empty"]).output
+    refused = runner.invoke(args=["hub", "seed-demo"])
+    assert refused.exit_code != 0 and "fresh database" in refused.output
