@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from hanse_hub.config import load_settings
 from hanse_hub.database import configure_sqlite
@@ -28,6 +29,11 @@ def create_app(environ: dict | None = None) -> Flask:
         from hanse_hub.accounts.passwords import use_cheap_hashing_for_tests
 
         use_cheap_hashing_for_tests()
+
+    if settings.trusted_proxies:
+        # Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers, no others.
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
     register_extensions(app)
     register_blueprints(app)

@@ -18,8 +18,9 @@ from hanse_hub.accounts import privacy
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import WeakPassword, generate_password
+from hanse_hub.content import topics
 from hanse_hub.content.models import Entry
-from hanse_hub.content.services import purge_entry
+from hanse_hub.content.services import ContentError, purge_entry
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.tenants import services as tenants
@@ -29,6 +30,8 @@ hub = AppGroup("hub", help="Manage the Smarte Hanse hub.")
 tenant_group = AppGroup("tenant", help="Cities, the alliance office and partners.")
 user_group = AppGroup("user", help="Accounts and memberships.")
 entry_group = AppGroup("entry", help="Entries (operator tasks).")
+topic_group = AppGroup("topic", help="The topic taxonomy (Handlungsfelder).")
+hub.add_command(topic_group)
 hub.add_command(tenant_group)
 hub.add_command(user_group)
 hub.add_command(entry_group)
@@ -181,6 +184,60 @@ def user_list():
             "" if user.is_active_account else " [inactive]"
         )
         click.echo(f"{user.email:<40} {roles}{flags}")
+
+
+# -- topics -------------------------------------------------------------------------------------
+
+
+@topic_group.command("list")
+def topic_list():
+    """List the topics."""
+    for topic in topics.list_topics():
+        click.echo(f"{topic.slug:<28} {topic.name_de} / {topic.name_en}")
+
+
+@topic_group.command("add")
+@click.argument("slug")
+@click.option("--name", "name_de", required=True, help="German name.")
+@click.option("--name-en", help="English name (default: the German one).")
+def topic_add(slug, name_de, name_en):
+    """Add a topic."""
+    try:
+        with write_transaction():
+            topic = topics.add_topic(None, slug, name_de, name_en)
+    except ContentError as error:
+        _fail(str(error))
+    click.echo(f"Added topic {topic.slug}: {topic.name_de}")
+
+
+@topic_group.command("rename")
+@click.argument("slug")
+@click.option("--name", "name_de", help="New German name.")
+@click.option("--name-en", help="New English name.")
+def topic_rename(slug, name_de, name_en):
+    """Rename a topic (its slug stays)."""
+    try:
+        with write_transaction():
+            topic = topics.get_topic(slug)
+            if topic is None:
+                _fail(f"No topic {slug!r}. See `hub topic list`.")
+            topics.rename_topic(None, topic, name_de=name_de, name_en=name_en)
+    except ContentError as error:
+        _fail(str(error))
+    click.echo(f"Renamed topic {slug}.")
+
+
+@topic_group.command("remove")
+@click.argument("slug")
+@click.confirmation_option(prompt="Remove this topic from every entry?")
+def topic_remove(slug):
+    """Remove a topic."""
+    with write_transaction():
+        topic = topics.get_topic(slug)
+        if topic is None:
+            _fail(f"No topic {slug!r}. See `hub topic list`.")
+        topics.remove_topic(None, topic)
+    click.echo(f"Removed topic {slug}.")
 
 
 # -- entries -------------------------------------------------------------------------------------

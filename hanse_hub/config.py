@@ -30,6 +30,7 @@ class Settings:
     session_lifetime_hours: int
     remember_days: int
     redis_url: str | None = None
+    trusted_proxies: int = 0
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -69,6 +70,13 @@ def _int(environ: dict, name: str, default: int) -> int:
     if value <= 0:
         raise ConfigurationError(f"{name} must be positive, got {value}")
     return value
+
+
+def _non_negative(environ: dict, name: str) -> int:
+    raw = environ.get(name) or "0"
+    if not raw.isdigit():
+        raise ConfigurationError(f"{name} must be a whole number ≥ 0, got {raw!r}")
+    return int(raw)
 
 
 def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
@@ -123,6 +131,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         session_lifetime_hours=_int(environ, "HANSE_SESSION_LIFETIME_HOURS", 12),
         remember_days=_int(environ, "HANSE_REMEMBER_DAYS", 14),
         redis_url=environ.get("HANSE_REDIS_URL") or None,
+        trusted_proxies=_non_negative(environ, "HANSE_TRUSTED_PROXIES"),
     )
     settings.update(overrides)
     return Settings(**settings)

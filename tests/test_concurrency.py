@@ -1,4 +1,4 @@
-"""SQLite under several workers: concurrent read-then-write use cases never hit "database is locked".
+"""SQLite under several workers: concurrent read-then-write use cases never fail as "locked".
 
 Four processes each run 100 updates of the same entry through the real service
 (read the entry, change it, write a revision) at the same time. Write use cases
@@ -59,7 +59,9 @@ def test_four_processes_writing_concurrently_lose_nothing(tmp_path):
     context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
     workers = [
-        context.Process(target=_worker, args=(database_url, str(tmp_path), entry_id, start, results))
+        context.Process(
+            target=_worker, args=(database_url, str(tmp_path), entry_id, start, results)
+        )
         for _ in range(PROCESSES)
     ]
     for worker in workers:

@@ -53,3 +53,14 @@ def test_production_cookies_are_secure(tmp_path):
     ).flask_config()
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]
     assert config["SESSION_COOKIE_HTTPONLY"] and config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_forwarded_headers_are_trusted_only_when_configured(tmp_path):
+    from hanse_hub import create_app
+
+    base = {"HANSE_ENV": "testing", "HANSE_DATA_DIR": str(tmp_path)}
+    headers = {"X-Forwarded-Proto": "https"}
+    for proxies, expect_hsts in (("0", False), ("1", True)):
+        app = create_app({**base, "HANSE_TRUSTED_PROXIES": proxies})
+        response = app.test_client().get("/farben.css", headers=headers)
+        assert ("Strict-Transport-Security" in response.headers) is expect_hsts

@@ -39,7 +39,9 @@ def test_tenant_add_refuses_a_bad_slug_with_a_message(cli):
 
 def test_user_add_generates_a_strong_password_and_prints_it_once(cli, factory):
     factory.tenant("rostock")
-    result = cli("user", "add", "Jana.Kruse@Rostock.example", "--tenant", "rostock", "--role", "editor")
+    result = cli(
+        "user", "add", "Jana.Kruse@Rostock.example", "--tenant", "rostock", "--role", "editor"
+    )
     assert result.exit_code == 0, result.output
     password = re.search(r"Password \(shown only now\): (\S+)", result.output).group(1)
     user = find_user_by_email("jana.kruse@rostock.example")
@@ -69,7 +71,10 @@ def test_emails_are_unique_regardless_of_case_beyond_ascii(session):
 def test_grant_revoke_and_deactivate(cli, factory):
     city = factory.tenant("stralsund")
     user = factory.user(email="p@example.org")
-    assert cli("user", "grant", "p@example.org", "--tenant", "stralsund", "--role", "admin").exit_code == 0
+    assert (
+        cli("user", "grant", "p@example.org", "--tenant", "stralsund", "--role", "admin").exit_code
+        == 0
+    )
     assert user.role_in(city.id) == Role.ADMIN
     assert cli("user", "revoke", "p@example.org", "--tenant", "stralsund").exit_code == 0
     assert user.role_in(city.id) is None

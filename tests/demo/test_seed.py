@@ -44,7 +44,9 @@ def test_demo_content_covers_every_kind_visibility_status_and_topic(session, rep
     rows = session.execute(select(Entry.kind, Entry.visibility, Entry.status)).all()
     assert {kind for kind, _, _ in rows} == set(EntryKind)
     assert {(str(v), str(s)) for _, v, s in rows} == {
-        (v, s) for v in ("public", "network", "internal") for s in ("draft", "published", "archived")
+        (v, s)
+        for v in ("public", "network", "internal")
+        for s in ("draft", "published", "archived")
     }
     kinds_per_city = Counter(
         session.execute(

@@ -38,9 +38,7 @@ def test_home_lists_cities_and_public_entries_but_not_internal_ones(client, fact
     assert "Vergabevermerk" not in page
 
 
-def test_city_page_shows_its_entries_and_answers_404_for_unknown_cities(
-    client, factory, rostock
-):
+def test_city_page_shows_its_entries_and_answers_404_for_unknown_cities(client, factory, rostock):
     factory.entry(rostock, title="Pegelsensoren")
     factory.session.commit()
     page = _page(client, "/t/rostock")
@@ -74,7 +72,7 @@ def test_markdown_is_rendered_and_sanitised(client, factory, rostock):
     factory.session.commit()
     page = _page(client, f"/t/rostock/{entry.slug}")
     assert "<strong>Sensoren</strong>" in page
-    assert "<script>alert" not in page and "href=\"javascript:" not in page
+    assert "<script>alert" not in page and 'href="javascript:' not in page
 
 
 def test_rendered_markdown_keeps_links_and_drops_event_handlers():
