@@ -37,7 +37,7 @@ test: install
 	$(BIN)/python -m pytest -m "not slow" -q
 
 test-long: install
-	$(BIN)/python -m pytest -m slow -q
+	$(BIN)/python -m pytest -m slow -q -s
 
 lint: install
 	$(BIN)/ruff check .

@@ -11,6 +11,7 @@ import multiprocessing
 import traceback
 
 import flask_migrate
+import pytest
 from sqlalchemy import select
 
 from hanse_hub.accounts.models import Role, User
@@ -44,6 +45,7 @@ def _worker(database_url: str, data_dir: str, entry_id: int, start, results) -> 
     results.put(failures)
 
 
+@pytest.mark.slow
 def test_four_processes_writing_concurrently_lose_nothing(tmp_path):
     database_url = f"sqlite:///{tmp_path / 'concurrency.sqlite3'}"
     app = make_app(database_url, tmp_path)
