@@ -51,6 +51,8 @@ def create_app(environ: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     # Import every model module so that metadata (and Alembic) knows every table.
     import hanse_hub.models  # noqa: F401
+    import hanse_hub.search.indexing  # noqa: F401 - registers inline indexing after commits
+    import hanse_hub.search.outbox  # noqa: F401 - registers the outbox on every session
 
     db.init_app(app)
     with app.app_context():
@@ -66,14 +68,18 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from hanse_hub.accounts.views import blueprint as accounts
     from hanse_hub.content.views import blueprint as content
+    from hanse_hub.search.views import blueprint as search
     from hanse_hub.web.views import blueprint as web
 
     app.register_blueprint(web)
     app.register_blueprint(accounts)
     app.register_blueprint(content)
+    app.register_blueprint(search)
 
 
 def register_commands(app: Flask) -> None:
     from hanse_hub.cli import hub
+    from hanse_hub.search.cli import search_group
 
     app.cli.add_command(hub)
+    app.cli.add_command(search_group)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 ENVIRONMENTS = ("development", "production", "testing")
 SEARCH_BACKENDS = ("whoosh", "postgres")
+SEARCH_INDEXING = ("inline", "worker")
 
 
 class ConfigurationError(RuntimeError):
@@ -26,6 +27,7 @@ class Settings:
     database_url: str
     secret_key: str
     search_backend: str
+    search_indexing: str
     max_upload_bytes: int
     session_lifetime_hours: int
     remember_days: int
@@ -39,6 +41,7 @@ class Settings:
             "HANSE_ENV": self.env,
             "HANSE_DATA_DIR": str(self.data_dir),
             "HANSE_SEARCH_BACKEND": self.search_backend,
+            "HANSE_SEARCH_INDEXING": self.search_indexing,
             "HANSE_MAX_UPLOAD_BYTES": self.max_upload_bytes,
             "HANSE_SESSION_LIFETIME_HOURS": self.session_lifetime_hours,
             "HANSE_REDIS_URL": self.redis_url,
@@ -121,12 +124,19 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             f"HANSE_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, "
             f"got {search_backend!r}"
         )
+    search_indexing = environ.get("HANSE_SEARCH_INDEXING", "inline").strip() or "inline"
+    if search_indexing not in SEARCH_INDEXING:
+        raise ConfigurationError(
+            f"HANSE_SEARCH_INDEXING must be one of {', '.join(SEARCH_INDEXING)}, "
+            f"got {search_indexing!r}"
+        )
     settings = dict(
         env=env,
         data_dir=data_dir,
         database_url=database_url,
         secret_key=_secret_key(environ, env, data_dir),
         search_backend=search_backend,
+        search_indexing=search_indexing,
         max_upload_bytes=_int(environ, "HANSE_MAX_UPLOAD_MB", 20) * 1024 * 1024,
         session_lifetime_hours=_int(environ, "HANSE_SESSION_LIFETIME_HOURS", 12),
         remember_days=_int(environ, "HANSE_REMEMBER_DAYS", 14),

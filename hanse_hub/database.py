@@ -9,7 +9,8 @@ with a busy timeout, so write use cases take the write lock up front with
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -22,7 +23,19 @@ from hanse_hub.extensions import db
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
+logger = logging.getLogger(__name__)
+
 _write_intent: ContextVar[bool] = ContextVar("write_intent", default=False)
+_after_commit_hooks: list[Callable[[], None]] = []
+
+
+def after_commit(hook: Callable[[], None]) -> Callable[[], None]:
+    """Register work to run after every committed write use case (e.g. applying index jobs).
+
+    A failing hook is logged and never undoes or fails the use case: it already committed.
+    """
+    _after_commit_hooks.append(hook)
+    return hook
 
 
 def utcnow() -> datetime:
@@ -75,6 +88,11 @@ def write_transaction() -> Iterator[None]:
         raise
     finally:
         _write_intent.reset(token)
+    for hook in _after_commit_hooks:
+        try:
+            hook()
+        except Exception:
+            logger.exception("after-commit hook %s failed", getattr(hook, "__name__", hook))
 
 
 class UTCDateTime(TypeDecorator):

@@ -15,6 +15,7 @@ from hanse_hub.content.models import (
     Solution,
     Topic,
 )
+from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
 
 __all__ = [
@@ -30,6 +31,9 @@ __all__ = [
     "Material",
     "Membership",
     "Revision",
+    "SearchJob",
+    "SearchState",
+    "SearchWord",
     "SlugRedirect",
     "Solution",
     "Tenant",

@@ -34,6 +34,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from hanse_hub.accounts.models import Role
 from hanse_hub.content.models import Adoption, Entry, EntryStatus, Visibility
+from hanse_hub.search.conditions import Condition, FieldIn, all_of, any_of
 from hanse_hub.tenants.models import Tenant
 
 if TYPE_CHECKING:
@@ -187,6 +188,38 @@ class VisibilityScope:
             entity.deleted_at.is_(None),
             or_(and_(readable, or_(*visible_published)), drafts),
         )
+
+    # -- for search backends ----------------------------------------------------------------------
+    def search_condition(self, *, include_archived: bool = False) -> Condition:
+        """The same rules as ``entry_filter``, as a condition every search backend compiles.
+
+        The index holds live entries only (deletions remove documents), so ``deleted`` needs
+        no field; archived entries are left out unless asked for.
+        """
+        statuses = [EntryStatus.PUBLISHED] + ([EntryStatus.ARCHIVED] if include_archived else [])
+        visible_published = [FieldIn("visibility", [Visibility.PUBLIC])]
+        if self.network:
+            visible_published.append(FieldIn("visibility", [Visibility.NETWORK]))
+        if self.member_tenant_ids:
+            visible_published.append(
+                all_of(
+                    FieldIn("visibility", [Visibility.INTERNAL]),
+                    any_of(
+                        FieldIn("tenant_id", self.member_tenant_ids),
+                        FieldIn("participant_ids", self.member_tenant_ids),
+                    ),
+                )
+            )
+        draft_owners = []
+        if self.draft_tenant_ids:
+            draft_owners.append(FieldIn("tenant_id", self.draft_tenant_ids))
+        if self.author_id is not None:
+            draft_owners.append(FieldIn("author_id", [self.author_id]))
+        readable = all_of(FieldIn("status", statuses), any_of(*visible_published))
+        if not draft_owners:
+            return readable
+        drafts = all_of(FieldIn("status", [EntryStatus.DRAFT]), any_of(*draft_owners))
+        return any_of(readable, drafts)
 
     def adoption_filter(self) -> ColumnElement[bool]:
         """The WHERE clause for adoptions; the query must also join the solution (see services)."""

@@ -27,6 +27,9 @@ class Storage(Protocol):
 
     def open(self, content_hash: str) -> BinaryIO: ...
 
+    def path(self, content_hash: str) -> Path:
+        """A local file with the content (for parsers; object storage would download it)."""
+
     def exists(self, content_hash: str) -> bool: ...
 
     def delete(self, content_hash: str) -> None: ...
@@ -64,6 +67,9 @@ class LocalStorage:
 
     def open(self, content_hash: str) -> BinaryIO:
         return self._path(content_hash).open("rb")
+
+    def path(self, content_hash: str) -> Path:
+        return self._path(content_hash)
 
     def exists(self, content_hash: str) -> bool:
         return self._path(content_hash).exists()

@@ -23,6 +23,7 @@ from hanse_hub.content.services import (
 from hanse_hub.content.storage import storage_for
 from hanse_hub.extensions import db
 from hanse_hub.policy import visible
+from hanse_hub.search.services import similar
 from hanse_hub.tenants.services import get_tenant
 from hanse_hub.web.context import current_actor
 
@@ -72,6 +73,7 @@ def entry_page(tenant_slug: str, slug: str):
                 Solution.contacts.any(Contact.id == entry.id)
             )
         ).all()
+    related["similar"] = similar(actor, entry)
     return render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
 
 

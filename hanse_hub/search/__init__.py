@@ -1,0 +1,1 @@
+"""Search: German analysis, two backends behind one interface, an outbox for indexing."""

@@ -1,0 +1,403 @@
+"""The linguistics of search: words, folding, stopwords, stemming, decompounding, synonyms.
+
+Both search backends index the tokens made here and compile queries from stems made here,
+so a document and a query meet exactly when this module says they do. Tokens are always
+``[a-z0-9]+``: umlauts are written out (ä → ae) before stemming, because the German Snowball
+stemmer reads "ue" as "ü" and folding afterwards would turn "ß" into a plain "s".
+
+German compounds are split with a vocabulary of word parts (``data/word_parts.txt`` plus
+words the index has seen), so a search for "Parkraum" finds "Parkraummanagement".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+import snowballstemmer
+from markupsafe import Markup
+
+LANGUAGES = {"de": "german", "en": "english"}
+
+# Parts shorter than this come only from the curated list; the index's own words must be
+# longer, since a short everyday word ("ort", "see") would split unrelated words.
+MIN_PART_CHARS = 3
+MIN_EXTRA_PART_CHARS = 4
+# Longer "words" are codes, URLs or hashes; splitting them finds nothing and costs time.
+MAX_COMPOUND_CHARS = 60
+# Between two parts: Verkehr-s-planung, Straße-n-bahn, Kind-er-garten, Hund-e-steuer.
+LINKING_ELEMENTS = ("s", "es", "n", "en", "er", "e")
+# After the last part: Pegelsensor-en, Ladesäule-n.
+INFLECTIONS = ("e", "en", "n", "s", "es", "er", "ern")
+# Index words that are not word parts although they end many words: the gender suffix
+# would otherwise split every "Bürgerinnen" into "Bürger" + "innen".
+NOT_WORD_PARTS = frozenset({"innen"})
+# Enough for every distinct word of a large hub; beyond that the cache starts over.
+MAX_CACHED_SPLITS = 200_000
+
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200c\u200d"
+_WORD_CHAR = rf"[^\W_][{_MARKS}]*"
+_HYPHEN = "[-\u2010\u2011]"
+# A word is a run of letters and digits (with combining marks, as in decomposed "ü" or a
+# soft hyphen from a CMS); hyphens join runs into one word ("E-Mobilität").
+WORD = re.compile(rf"(?:{_WORD_CHAR})+(?:{_HYPHEN}(?:{_WORD_CHAR})+)*")
+HYPHEN = re.compile(_HYPHEN)
+NOT_FOLDED = re.compile(r"[^a-z0-9]+")
+
+# Letters that NFKD does not decompose into a base letter and accents.
+_SPELLED_OUT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """The word in lowercase ASCII letters and digits: umlauts written out, other accents dropped.
+
+    "Straße" → "strasse", "Bürger" and "Buerger" → "buerger", "Café" → "cafe". Everything that
+    is not a letter or digit (hyphens, spaces, punctuation) disappears.
+    """
+    # NFC first, so that a decomposed "u" + "¨" is spelled "ue" like a composed "ü".
+    text = unicodedata.normalize("NFC", word.lower()).translate(_SPELLED_OUT)
+    text = unicodedata.normalize("NFKD", text)
+    return NOT_FOLDED.sub("", text.lower())
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as typed, in order; a hyphenated word ("E-Mobilität") is one word."""
+    return WORD.findall(text)
+
+
+def _data_lines(name: str) -> Iterator[str]:
+    """The entries of a data file: one per line, without comments and blank lines."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            yield entry
+
+
+@functools.cache
+def stopwords(language: str) -> frozenset[str]:
+    """The folded stopwords of a language ("de" or "en")."""
+    _check_language(language)
+    return frozenset(fold(w) for w in _data_lines(f"stopwords_{language}.txt"))
+
+
+@functools.cache
+def _any_language_stopwords() -> frozenset[str]:
+    return frozenset().union(*(stopwords(language) for language in LANGUAGES))
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}, expected one of {sorted(LANGUAGES)}")
+
+
+@functools.cache
+def _built_in_word_parts() -> frozenset[str]:
+    parts = (fold(w) for w in _data_lines("word_parts.txt"))
+    return frozenset(p for p in parts if len(p) >= MIN_PART_CHARS)
+
+
+class Vocabulary:
+    """Known word parts for decompounding: the built-in word_parts.txt plus extra words."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        self._parts: frozenset[str] = _built_in_word_parts()
+        self._longest = max(map(len, self._parts), default=0)
+        self._splits: dict[str, tuple[tuple[int, int], ...] | None] = {}
+        self.add(extra)
+
+    def add(self, words: Iterable[str]) -> None:
+        """Know these words (folded; shorter than 4 letters, stopwords and numbers are ignored)."""
+        excluded = _any_language_stopwords() | NOT_WORD_PARTS
+        new = {
+            folded
+            for folded in map(fold, words)
+            if len(folded) >= MIN_EXTRA_PART_CHARS and folded.isalpha() and folded not in excluded
+        }
+        if new - self._parts:
+            # Replaced, not mutated: a thread splitting meanwhile sees the old or the new state.
+            self._parts = self._parts | new
+            self._longest = max(self._longest, *map(len, new))
+            self._splits = {}
+
+    def __contains__(self, folded_word: object) -> bool:
+        return folded_word in self._parts
+
+    def split(self, folded_word: str) -> list[str] | None:
+        """The parts of a compound, or None when it is not made of at least two known parts.
+
+        "parkraummanagement" → ["park", "raum", "management"]; "verkehrsplanung" →
+        ["verkehr", "planung"] (linking elements belong to no part); "pegelsensoren" →
+        ["pegel", "sensoren"] (the last part keeps its ending). Where several splits exist,
+        the one with the most parts wins, then the one that needs the fewest linking letters.
+        """
+        spans = self.part_spans(folded_word)
+        return None if spans is None else [folded_word[start:end] for start, end in spans]
+
+    def part_spans(self, folded_word: str) -> tuple[tuple[int, int], ...] | None:
+        """Where the parts of a compound are, as (start, end) offsets; None if no compound.
+
+        A part's span leaves out a following linking element, so the text between two
+        parts' spans is the linking element, and any run of parts can be cut from the word.
+        """
+        splits = self._splits
+        try:
+            return splits[folded_word]
+        except KeyError:
+            pass
+        spans = self._segment(folded_word)
+        if len(splits) >= MAX_CACHED_SPLITS:
+            splits.clear()
+        splits[folded_word] = spans
+        return spans
+
+    def _segment(self, word: str) -> tuple[tuple[int, int], ...] | None:
+        n = len(word)
+        if n < 2 * MIN_PART_CHARS or n > MAX_COMPOUND_CHARS:
+            return None
+        parts = self._parts
+        longest = self._longest
+        # best[i]: the best split of word[i:] as (parts, -extra letters, spans), or None.
+        best: list[tuple[int, int, tuple[tuple[int, int], ...]] | None] = [None] * (n + 1)
+        for i in range(n - MIN_PART_CHARS, -1, -1):
+            candidate = None
+            for j in range(min(n, i + longest), i + MIN_PART_CHARS - 1, -1):
+                if word[i:j] not in parts:
+                    continue
+                options = []
+                if j == n:
+                    options.append((1, 0, ((i, n),)))
+                elif word[j:] in INFLECTIONS:
+                    options.append((1, -(n - j), ((i, n),)))
+                for link in ("", *LINKING_ELEMENTS):
+                    if not word.startswith(link, j):
+                        continue
+                    rest = best[j + len(link)] if j + len(link) < n else None
+                    if rest is not None:
+                        options.append((rest[0] + 1, rest[1] - len(link), ((i, j), *rest[2])))
+                for option in options:
+                    if candidate is None or option[:2] > candidate[:2]:
+                        candidate = option
+            best[i] = candidate
+        result = best[0]
+        return result[2] if result is not None and result[0] >= 2 else None
+
+
+@functools.cache
+def default_vocabulary() -> Vocabulary:
+    """The built-in word parts, shared by every caller that brings no vocabulary of its own."""
+    return Vocabulary()
+
+
+_stemmers = threading.local()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(folded_word: str, language: str = "de") -> str:
+    """The Snowball stem of a folded word: "sensoren" → "sensor", "strasse" → "strass"."""
+    _check_language(language)
+    # Snowball stemmers keep state while stemming, so each thread gets its own.
+    stemmer = getattr(_stemmers, language, None)
+    if stemmer is None:
+        stemmer = snowballstemmer.stemmer(LANGUAGES[language])
+        setattr(_stemmers, language, stemmer)
+    return stemmer.stemWord(folded_word)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _compound_tokens(folded: str, language: str, vocabulary: Vocabulary) -> list[str]:
+    """The stem of a folded word and, for a German compound, the stems of its part runs."""
+    if len(folded) < 2 or folded in stopwords(language):
+        return []
+    tokens = [stem(folded, language)]
+    spans = vocabulary.part_spans(folded) if language == "de" else None
+    if spans:
+        count = len(spans)
+        for size in range(1, count):
+            for first in range(count - size + 1):
+                start, end = spans[first][0], spans[first + size - 1][1]
+                tokens.append(stem(folded[start:end], language))
+    return tokens
+
+
+def _word_tokens(word: str, language: str, vocabulary: Vocabulary) -> list[str]:
+    pieces = HYPHEN.split(word)
+    if len(pieces) == 1:
+        return _unique(_compound_tokens(fold(word), language, vocabulary))
+    tokens = [t for piece in pieces for t in _compound_tokens(fold(piece), language, vocabulary)]
+    joined = fold(word)
+    if len(joined) >= 2 and joined not in stopwords(language):
+        tokens.append(stem(joined, language))
+    return _unique(tokens)
+
+
+def analyse_words(
+    text: str, language: str = "de", vocabulary: Vocabulary | None = None
+) -> list[list[str]]:
+    """The index tokens of each word of a text, one list per word (empty for stopwords).
+
+    The tokens of one word stand for the same place in the text: a backend that keeps
+    positions can give them one position, so that phrases match across compounds.
+    """
+    _check_language(language)
+    if vocabulary is None:
+        vocabulary = default_vocabulary()
+    return [_word_tokens(word, language, vocabulary) for word in words(text)]
+
+
+def analyse(text: str, language: str = "de", vocabulary: Vocabulary | None = None) -> list[str]:
+    """The index tokens of a text, in order, repeated as often as the words occur.
+
+    Each word is folded and stemmed; stopwords and one-letter words give nothing. A hyphenated
+    word gives its pieces' tokens, then the joined word's ("E-Mobilität" → "mobilitat",
+    "emobilitat"). A German compound gives its own stem first, then the stems of every run of
+    its parts ("Parkraummanagement" → "parkraummanagement", "park", "raum", "management",
+    "parkraum", "raummanagement").
+    """
+    return [token for tokens in analyse_words(text, language, vocabulary) for token in tokens]
+
+
+def analyse_query_word(word: str) -> list[str]:
+    """The stems a typed query word matches: German stem first, then the English one.
+
+    Empty for stopwords of either language and for one-letter words. A compound needs no
+    splitting here: documents carry the compound's own stem as well as its parts'.
+    """
+    folded = fold(word)
+    if len(folded) < 2 or folded in _any_language_stopwords():
+        return []
+    return _unique(stem(folded, language) for language in LANGUAGES)
+
+
+def spelling_words(text: str) -> list[str]:
+    """The words of a text for did-you-mean: folded, unstemmed, ≥ 3 letters, no stopwords.
+
+    A hyphenated word gives its pieces and the joined word.
+    """
+    excluded = _any_language_stopwords()
+    result = []
+    for word in words(text):
+        pieces = HYPHEN.split(word)
+        candidates = [fold(p) for p in pieces] + ([fold(word)] if len(pieces) > 1 else [])
+        result.extend(_unique(c for c in candidates if len(c) >= 3 and c not in excluded))
+    return result
+
+
+def _synonym_key(term: str) -> str:
+    return fold(term)
+
+
+@functools.cache
+def _synonym_groups() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every term of synonyms.txt (folded) → the terms of its groups, each as its words."""
+    groups: dict[str, dict[str, tuple[str, ...]]] = {}
+    for line in _data_lines("synonyms.txt"):
+        terms = [tuple(words(term)) for term in line.split(",") if words(term)]
+        for term in terms:
+            alternatives = groups.setdefault(_synonym_key(" ".join(term)), {})
+            for other in terms:
+                alternatives.setdefault(_synonym_key(" ".join(other)), other)
+    return {
+        key: tuple(term for other_key, term in alternatives.items() if other_key != key)
+        for key, alternatives in groups.items()
+    }
+
+
+def synonyms(word: str) -> list[list[str]]:
+    """The other terms of a word's synonym groups, each as the list of its words.
+
+    Matching ignores case, umlaut spelling, spaces and hyphens: "E-Mobilität" and
+    "emobilität" find the same group, and so does "Open Data" given as one string.
+    """
+    return [list(term) for term in _synonym_groups().get(_synonym_key(word), ())]
+
+
+def snippet(text: str, query_stems: set[str], *, length: int = 240, language: str = "de") -> Markup:
+    """An HTML-safe excerpt of about `length` characters with the matching words in <mark>.
+
+    The excerpt shows the first stretch of text with the most matches ("…" where the text is
+    cut; runs of whitespace become one space); a word matches when one of its tokens is a
+    query stem. Without matches it is the text's beginning. All text is escaped.
+    """
+    flat = " ".join(text.split())
+    vocabulary = default_vocabulary()
+    matching: dict[str, bool] = {}
+    matches = []
+    if query_stems:
+        for found in WORD.finditer(flat):
+            word = found.group()
+            if word not in matching:
+                tokens = _word_tokens(word, language, vocabulary)
+                matching[word] = not query_stems.isdisjoint(tokens)
+            if matching[word]:
+                matches.append(found.span())
+    start, end = _excerpt_bounds(flat, matches, length)
+    pieces: list[str] = ["…"] if start > 0 else []
+    position = start
+    for match_start, match_end in matches:
+        if match_start < start or match_end > end:
+            continue
+        pieces.append(flat[position:match_start])
+        pieces.append(Markup("<mark>{}</mark>").format(flat[match_start:match_end]))
+        position = match_end
+    pieces.append(flat[position:end])
+    if end < len(flat):
+        pieces.append("…")
+    return Markup("").join(pieces)
+
+
+def _excerpt_bounds(flat: str, matches: list[tuple[int, int]], length: int) -> tuple[int, int]:
+    """Where the excerpt starts and ends: around the first densest cluster, on word boundaries."""
+    length = max(length, 1)
+    if not matches:
+        return 0, _end_at_word_boundary(flat, 0, length)
+    best_first, best_last, best_count = 0, 0, 0
+    last = 0
+    for first in range(len(matches)):
+        last = max(last, first)
+        while last + 1 < len(matches) and matches[last + 1][1] - matches[first][0] <= length:
+            last += 1
+        if last - first + 1 > best_count:
+            best_first, best_last, best_count = first, last, last - first + 1
+    cluster_start, cluster_end = matches[best_first][0], matches[best_last][1]
+    # Some context before the first match, most of the spare room after it.
+    spare = max(0, length - (cluster_end - cluster_start))
+    start = max(0, cluster_start - spare // 3)
+    if start > 0 and flat[start - 1] != " ":
+        space = flat.find(" ", start, cluster_start)
+        start = cluster_start if space == -1 else space + 1
+    end = _end_at_word_boundary(flat, start, length)
+    return start, max(end, cluster_end)
+
+
+def _end_at_word_boundary(flat: str, start: int, length: int) -> int:
+    end = start + length
+    if end >= len(flat):
+        return len(flat)
+    if flat[end] == " ":
+        return end
+    space = flat.rfind(" ", start, end)
+    return end if space <= start else space

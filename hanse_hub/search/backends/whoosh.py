@@ -1,0 +1,218 @@
+"""The embedded search backend: a Whoosh index in the data folder.
+
+Text arrives already analysed (``search.analysis``), so the index only splits
+on spaces. One searcher is kept per process and refreshed when the index
+generation changes (opening one costs ~100 ms). Writers take the index lock
+with a timeout, which is safe across gunicorn workers.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+
+from hanse_hub.search.backends.base import FACETS, RawHit, RawResults, SearchDocument, SearchQuery
+from hanse_hub.search.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
+from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
+
+WRITER_TIMEOUT_SECONDS = 30
+TEXT_FIELDS = {"title": 3.0, "body": 1.0, "files": 0.7}
+
+
+def _schema() -> Schema:
+    tokens = SpaceSeparatedTokenizer()
+    return Schema(
+        entry_id=ID(stored=True, unique=True),
+        tenant_id=ID(),
+        kind=ID(),
+        status=ID(),
+        visibility=ID(),
+        author_id=ID(),
+        participant_ids=KEYWORD(commas=True),
+        topics=KEYWORD(commas=True),
+        year=ID(),
+        sort_date=NUMERIC(bits=64, sortable=True),
+        title=TEXT(analyzer=tokens, phrase=True, field_boost=TEXT_FIELDS["title"]),
+        body=TEXT(analyzer=tokens, phrase=True, field_boost=TEXT_FIELDS["body"]),
+        files=TEXT(analyzer=tokens, phrase=True, field_boost=TEXT_FIELDS["files"]),
+        title_words=KEYWORD(),
+    )
+
+
+def _value(value) -> str:
+    return str(value)
+
+
+def compile_condition(condition: Condition) -> wq.Query:
+    """The policy's (and the user's) filter as a Whoosh query."""
+    match condition:
+        case FieldIn(field, values):
+            terms = [wq.Term(field, _value(v)) for v in sorted(values, key=str)]
+            return wq.Or(terms) if terms else wq.NullQuery
+        case AllOf(conditions):
+            return wq.And([compile_condition(c) for c in conditions]) if conditions else wq.Every()
+        case AnyOf(conditions):
+            return wq.Or([compile_condition(c) for c in conditions]) if conditions else wq.NullQuery
+        case NoneOf(conditions):
+            return wq.And([wq.Every(), wq.Not(wq.Or([compile_condition(c) for c in conditions]))])
+    raise TypeError(condition)
+
+
+def compile_tree(node) -> wq.Query:
+    """The analysed user query as a Whoosh query over the text fields."""
+    match node:
+        case None:
+            return wq.Every()
+        case Token(stems):
+            return wq.Or([wq.Term(f, stem) for f in TEXT_FIELDS for stem in stems])
+        case TokenPhrase(stems):
+            return wq.Or([wq.Phrase(f, list(stems)) for f in TEXT_FIELDS])
+        case And(nodes):
+            return wq.And([compile_tree(n) for n in nodes])
+        case Or(nodes):
+            return wq.Or([compile_tree(n) for n in nodes])
+        case Not(inner):
+            return wq.Not(compile_tree(inner))
+    raise TypeError(node)
+
+
+class WhooshBackend:
+    name = "whoosh"
+    capabilities = frozenset(
+        {"phrases", "negation", "or", "facets", "sort_by_date", "autocomplete", "field_weights"}
+    )
+
+    def __init__(self, directory: Path):
+        self.directory = Path(directory)
+        self._index = None
+        self._searcher = None
+        self._lock = threading.Lock()
+
+    # -- the index and its searcher ---------------------------------------------------------------
+    def _open(self):
+        if self._index is None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            if whoosh_index.exists_in(str(self.directory)):
+                self._index = whoosh_index.open_dir(str(self.directory))
+            else:
+                self._index = whoosh_index.create_in(str(self.directory), _schema())
+        return self._index
+
+    def _current_searcher(self):
+        """This process's searcher, reopened when another writer changed the index.
+
+        Not ``Searcher.refresh()``: it reuses segment readers and keeps their old deletion
+        lists, so replaced or deleted documents would still be found.
+        """
+        with self._lock:
+            index = self._open()
+            if self._searcher is None or self._searcher.reader().generation() != (
+                index.latest_generation()
+            ):
+                if self._searcher is not None:
+                    self._searcher.close()
+                self._searcher = index.searcher()
+            return self._searcher
+
+    # -- writing ----------------------------------------------------------------------------------
+    def index_many(self, documents: list[SearchDocument]) -> None:
+        if not documents:
+            return
+        writer = self._open().writer(timeout=WRITER_TIMEOUT_SECONDS)
+        try:
+            for doc in documents:
+                writer.update_document(
+                    entry_id=str(doc.entry_id),
+                    tenant_id=str(doc.tenant_id),
+                    kind=doc.kind,
+                    status=doc.status,
+                    visibility=doc.visibility,
+                    author_id=str(doc.author_id or ""),
+                    participant_ids=",".join(str(t) for t in doc.participant_ids),
+                    topics=",".join(doc.topics),
+                    year=str(doc.year),
+                    sort_date=int(doc.sort_date.timestamp()),
+                    title=" ".join(doc.title_tokens),
+                    body=" ".join(doc.body_tokens),
+                    files=" ".join(doc.file_tokens),
+                    title_words=" ".join(doc.title_words),
+                )
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def delete_many(self, entry_ids: list[int]) -> None:
+        if not entry_ids:
+            return
+        writer = self._open().writer(timeout=WRITER_TIMEOUT_SECONDS)
+        try:
+            for entry_id in entry_ids:
+                writer.delete_by_term("entry_id", str(entry_id))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def reset(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._index = whoosh_index.create_in(str(self.directory), _schema())
+
+    # -- reading ----------------------------------------------------------------------------------
+    def search(self, query: SearchQuery) -> RawResults:
+        searcher = self._current_searcher()
+        whoosh_query = compile_tree(query.tree)
+        options = {"filter": compile_condition(query.condition)}
+        if query.sort == "date":
+            options["sortedby"] = "sort_date"
+            options["reverse"] = True
+        if query.facets:
+            options["groupedby"] = {
+                name: sorting.FieldFacet(name, allow_overlap=(name == "topics")) for name in FACETS
+            }
+            options["maptype"] = sorting.Count
+        limit = query.offset + query.limit
+        results = searcher.search(whoosh_query, limit=max(limit, 1), **options)
+        hits = [
+            RawHit(int(hit["entry_id"]), float(hit.score or 0.0))
+            for hit in results[query.offset : limit]
+        ]
+        facets = {}
+        if query.facets:
+            for name in FACETS:
+                counts = results.groups(name)
+                facets[name] = {str(k): v for k, v in counts.items() if k not in (None, "")}
+        return RawResults(hits=hits, total=len(results), facets=facets)
+
+    def count(self, query: SearchQuery) -> int:
+        searcher = self._current_searcher()
+        results = searcher.search(
+            compile_tree(query.tree), limit=1, filter=compile_condition(query.condition)
+        )
+        return len(results)
+
+    def autocomplete(self, prefix: str, condition: Condition, limit: int) -> list[int]:
+        if not prefix:
+            return []
+        searcher = self._current_searcher()
+        results = searcher.search(
+            wq.Prefix("title_words", prefix),
+            limit=limit,
+            filter=compile_condition(condition),
+            sortedby="sort_date",
+            reverse=True,
+        )
+        return [int(hit["entry_id"]) for hit in results]
+
+    def document_count(self) -> int:
+        return self._current_searcher().doc_count()

@@ -1,0 +1,85 @@
+"""``flask --app hanse_hub search …``: the indexer worker, rebuilding and status."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from hanse_hub.content.models import Entry
+from hanse_hub.extensions import db
+from hanse_hub.search import indexing
+from hanse_hub.tenants.services import get_tenant
+
+search_group = AppGroup("search", help="The search index.")
+
+
+@search_group.command("worker")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Apply what is pending, then stop.")
+def worker(interval: float, once: bool):
+    """Apply pending index jobs: the single index writer when HANSE_SEARCH_INDEXING=worker."""
+    stopping = False
+
+    def stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    click.echo("search worker started")
+    while not stopping:
+        try:
+            applied = indexing.apply_pending_jobs()
+        except Exception as error:  # logged with traceback by apply_pending_jobs; keep serving
+            click.echo(f"indexing failed, retrying: {error}", err=True)
+            applied = 0
+            time.sleep(interval * 5)
+        finally:
+            db.session.remove()
+        if applied:
+            click.echo(f"indexed {applied} job(s)")
+        elif once:
+            break
+        else:
+            time.sleep(interval)
+    click.echo("search worker stopped")
+
+
+@search_group.command("reindex")
+@click.option("--tenant", "tenant_slug", help="Rebuild only this tenant's entries.")
+def reindex(tenant_slug: str | None):
+    """Rebuild the index from the database."""
+    tenant = None
+    if tenant_slug:
+        tenant = get_tenant(tenant_slug)
+        if tenant is None:
+            raise click.ClickException(f"No tenant with slug {tenant_slug!r}.")
+    query = select(func.count(Entry.id)).where(Entry.deleted_at.is_(None))
+    if tenant is not None:
+        query = query.where(Entry.tenant_id == tenant.id)
+    total = db.session.scalar(query)
+    with click.progressbar(length=total, label="Indexing entries") as bar:
+        done = indexing.reindex(tenant, progress=bar.update)
+    click.echo(f"Indexed {done} entries.")
+
+
+@search_group.command("status")
+def status():
+    """Backend, documents in the index vs. entries in the database, pending jobs, last error."""
+    facts = indexing.index_status()
+    labels = {
+        "backend": "Backend",
+        "indexing": "Indexing",
+        "documents_in_index": "Documents in index",
+        "live_entries": "Entries in database",
+        "pending_jobs": "Pending jobs",
+        "failed_jobs": "Jobs that failed before",
+        "last_reindex": "Last full reindex",
+        "last_error": "Last error",
+    }
+    for key, label in labels.items():
+        click.echo(f"{label + ':':<26} {facts.get(key) if facts.get(key) is not None else '–'}")

@@ -1,0 +1,52 @@
+"""The search outbox and the search vocabulary.
+
+A change to an entry writes a ``SearchJob`` in the same transaction (see
+``outbox.py``); jobs are applied to the index after the commit, by the same
+process (inline) or by ``flask search worker``. A crash between commit and
+indexing loses nothing: the job is still in the table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hanse_hub.database import UTCDateTime, utcnow
+from hanse_hub.extensions import db
+
+
+class SearchJob(db.Model):
+    """An entry whose index document must be rebuilt (or removed)."""
+
+    __tablename__ = "search_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No foreign key: a purged entry still needs its removal from the index.
+    entry_id: Mapped[int] = mapped_column(Integer, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SearchWord(db.Model):
+    """A word seen in indexed text: parts for decompounding and spellings for "Meinten Sie …?".
+
+    Words of entries a searcher may not see are in here too; they are offered as a
+    correction only when the corrected query finds something the searcher may see.
+    """
+
+    __tablename__ = "search_words"
+
+    word: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class SearchState(db.Model):
+    """Small facts about the index for ``flask search status`` (e.g. the last error)."""
+
+    __tablename__ = "search_state"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

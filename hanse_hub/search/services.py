@@ -1,0 +1,300 @@
+"""Search use cases: find entries, suggest spellings, complete titles, find similar entries.
+
+The backend returns ids; entries are loaded back from the database through the
+visibility policy, so the index never decides what anyone sees. Snippets are
+cut from the loaded entries; suggestions are offered only when they find
+something the searcher may see.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+from sqlalchemy import func, select
+
+from hanse_hub.content.models import Entry, EntryKind, Topic
+from hanse_hub.extensions import db
+from hanse_hub.policy import Actor, scope_for
+from hanse_hub.search import analysis
+from hanse_hub.search.backends import get_backend
+from hanse_hub.search.backends.base import SearchQuery
+from hanse_hub.search.conditions import Condition, FieldIn, NoneOf, all_of
+from hanse_hub.search.indexing import attachment_text, entry_fields
+from hanse_hub.search.models import SearchWord
+from hanse_hub.search.query import (
+    AnalysedNode,
+    Or,
+    Token,
+    analyse_query,
+    parse_query,
+    plain_words,
+    query_stems,
+)
+from hanse_hub.tenants.models import Tenant
+
+MAX_PER_PAGE = 50
+SORTS = ("relevance", "date")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search request (the web form and the API schema build it)."""
+
+    q: str = ""
+    tenants: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    include_archived: bool = False
+
+
+@dataclass
+class Hit:
+    entry: Entry
+    score: float
+    snippet: Markup
+    file_name: str | None = None  # the file the words were found in, if not in the entry itself
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchPage:
+    request: SearchRequest
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.per_page))
+
+
+def _user_filters(request: SearchRequest) -> Condition | None:
+    conditions = []
+    if request.tenants:
+        ids = db.session.scalars(select(Tenant.id).where(Tenant.slug.in_(request.tenants)))
+        conditions.append(FieldIn("tenant_id", list(ids) or [-1]))
+    if request.kinds:
+        conditions.append(FieldIn("kind", request.kinds))
+    if request.topics:
+        conditions.append(FieldIn("topics", request.topics))
+    if request.years:
+        conditions.append(FieldIn("year", request.years))
+    return all_of(*conditions) if conditions else None
+
+
+def _tree(text: str) -> AnalysedNode | None:
+    """The analysed query; a query that cannot be understood falls back to its plain words."""
+    try:
+        return analyse_query(parse_query(text))
+    except Exception:  # the parser is built never to fail; this is the last line of defence
+        return plain_words(text)
+
+
+def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
+    if not ids:
+        return {}
+    entries = db.session.scalars(
+        select(Entry).where(Entry.id.in_(ids), scope_for(actor).entry_filter())
+    )
+    return {entry.id: entry for entry in entries}
+
+
+def _snippet(entry: Entry, stems: set[str]) -> tuple[Markup, str | None]:
+    language = entry.language
+    text = "\n".join(entry_fields(entry))
+    if not stems or set(analysis.analyse(entry.title + "\n" + text, language)) & stems:
+        return analysis.snippet(text or entry.title, stems, language=language), None
+    for attachment in entry.attachments:
+        content = attachment_text(attachment)
+        if set(analysis.analyse(content, language)) & stems:
+            return analysis.snippet(content, stems, language=language), attachment.original_filename
+    return analysis.snippet(text or entry.title, stems, language=language), None
+
+
+def _facet_labels() -> dict[str, dict[str, str]]:
+    tenants = {str(t.id): (t.slug, t.short_name) for t in db.session.scalars(select(Tenant))}
+    topics = {t.slug: t.name_de for t in db.session.scalars(select(Topic))}
+    return {"tenants": tenants, "topics": topics}
+
+
+def _facets(raw: dict[str, dict[str, int]], request: SearchRequest) -> dict[str, list[FacetValue]]:
+    labels = _facet_labels()
+    from hanse_hub.web.context import KIND_LABELS  # labels are the interface's business
+
+    facets: dict[str, list[FacetValue]] = {}
+    tenant_values = []
+    for tenant_id, count in raw.get("tenant_id", {}).items():
+        slug, name = labels["tenants"].get(tenant_id, (tenant_id, tenant_id))
+        tenant_values.append(FacetValue(slug, name, count, slug in request.tenants))
+    facets["tenant"] = sorted(tenant_values, key=lambda v: (-v.count, v.label))
+    facets["kind"] = sorted(
+        (
+            FacetValue(kind, KIND_LABELS[EntryKind(kind)][1], count, kind in request.kinds)
+            for kind, count in raw.get("kind", {}).items()
+            if kind in set(EntryKind)
+        ),
+        key=lambda v: (-v.count, v.label),
+    )
+    facets["topic"] = sorted(
+        (
+            FacetValue(slug, labels["topics"].get(slug, slug), count, slug in request.topics)
+            for slug, count in raw.get("topics", {}).items()
+        ),
+        key=lambda v: (-v.count, v.label),
+    )
+    facets["year"] = sorted(
+        (
+            FacetValue(year, year, count, year.isdigit() and int(year) in request.years)
+            for year, count in raw.get("year", {}).items()
+        ),
+        key=lambda v: v.value,
+        reverse=True,
+    )
+    return facets
+
+
+def search(actor: Actor, request: SearchRequest) -> SearchPage:
+    """One page of entries matching the request that ``actor`` may see, with facets."""
+    backend = get_backend()
+    tree = _tree(request.q)
+    if request.q.strip() and tree is None:
+        tree = plain_words(request.q)
+    condition = all_of(
+        scope_for(actor).search_condition(include_archived=request.include_archived),
+        _user_filters(request),
+    )
+    per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
+    raw = backend.search(
+        SearchQuery(
+            tree=tree,
+            condition=condition,
+            sort=request.sort if request.sort in SORTS else "relevance",
+            offset=(max(request.page, 1) - 1) * per_page,
+            limit=per_page,
+            facets=True,
+        )
+    )
+    entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
+    stems = query_stems(tree)
+    hits = []
+    for raw_hit in raw.hits:
+        entry = entries.get(raw_hit.entry_id)
+        if entry is None:
+            continue  # the index is behind the database; the database decides
+        snippet, file_name = _snippet(entry, stems)
+        hits.append(Hit(entry, raw_hit.score, snippet, file_name))
+    suggestion = None
+    if request.q.strip() and raw.total < 3:
+        suggestion = suggest(actor, request.q)
+    return SearchPage(
+        request=request,
+        hits=hits,
+        total=raw.total,
+        facets=_facets(raw.facets, request),
+        suggestion=suggestion,
+    )
+
+
+def _count(actor: Actor, tree: AnalysedNode | None) -> int:
+    condition = scope_for(actor).search_condition()
+    return get_backend().count(SearchQuery(tree=tree, condition=condition, limit=1))
+
+
+def _candidates(word: str) -> list[str]:
+    """Known spellings close to ``word`` (same first letter, similar length)."""
+    if len(word) < 4:
+        return []
+    rows = db.session.scalars(
+        select(SearchWord.word).where(
+            SearchWord.word.startswith(word[0]),
+            func.length(SearchWord.word).between(len(word) - 2, len(word) + 2),
+        )
+    )
+    return difflib.get_close_matches(word, list(rows), n=5, cutoff=0.75)
+
+
+def suggest(actor: Actor, text: str) -> str | None:
+    """ "Meinten Sie …?": a corrected query that finds something ``actor`` may see, or None."""
+    typed = [w for w in analysis.words(text)[:8]]
+    if not typed:
+        return None
+    corrected, changed = [], False
+    for word in typed:
+        folded = analysis.fold(word)
+        if not folded or _count(actor, analyse_query(parse_query(word))) > 0:
+            corrected.append(word)
+            continue
+        replacement = next(
+            (
+                candidate
+                for candidate in _candidates(folded)
+                if _count(actor, analyse_query(parse_query(candidate))) > 0
+            ),
+            None,
+        )
+        corrected.append(replacement or word)
+        changed = changed or replacement is not None
+    if not changed:
+        return None
+    proposal = " ".join(corrected)
+    # Only suggest what finds something this searcher may see: nothing else leaks.
+    return proposal if _count(actor, _tree(proposal)) > 0 else None
+
+
+def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:
+    """Titles and topics starting with the last word typed, as the searcher may see them."""
+    typed = analysis.words(prefix)
+    if not typed:
+        return []
+    folded = analysis.fold(typed[-1])
+    if len(folded) < 2:
+        return []
+    ids = get_backend().autocomplete(folded, scope_for(actor).search_condition(), limit)
+    entries = _load_visible(actor, ids)
+    suggestions = [
+        {"type": "entry", "label": entries[i].title, "entry": entries[i]}
+        for i in ids
+        if i in entries
+    ]
+    for topic in db.session.scalars(select(Topic).order_by(Topic.position)):
+        names = {analysis.fold(w) for w in analysis.words(f"{topic.name_de} {topic.name_en}")}
+        if any(name.startswith(folded) for name in names):
+            suggestions.append({"type": "topic", "label": topic.name_de, "topic": topic})
+    return suggestions[:limit]
+
+
+def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
+    """Entries of other tenants that share the most distinctive words with ``entry``."""
+    language = entry.language
+    tokens = analysis.analyse(entry.title + "\n" + "\n".join(entry_fields(entry)), language)
+    if not tokens:
+        return []
+    counts = Counter(tokens)
+    title_tokens = set(analysis.analyse(entry.title, language))
+    weighted = sorted(
+        counts, key=lambda t: (-(counts[t] + 3 * (t in title_tokens)) * len(t), t)
+    )[:12]
+    tree = Or(tuple(Token((stem,)) for stem in weighted))
+    condition = all_of(
+        scope_for(actor).search_condition(),
+        NoneOf((FieldIn("tenant_id", [entry.tenant_id]),)),
+    )
+    raw = get_backend().search(SearchQuery(tree=tree, condition=condition, limit=limit))
+    entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
+    return [entries[hit.entry_id] for hit in raw.hits if hit.entry_id in entries]
+

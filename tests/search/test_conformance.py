@@ -1,0 +1,240 @@
+"""The conformance suite: every search backend must behave the same.
+
+Each test runs once per backend (``engine``: whoosh, postgres). A backend that
+lacks a capability declares it, and ``test_declared_capabilities`` shows the gap.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hanse_hub.accounts.models import Role
+from hanse_hub.content import services as content
+from hanse_hub.policy import Actor
+from hanse_hub.search import indexing, services
+from hanse_hub.search.backends import get_backend
+from hanse_hub.search.backends.base import ALL_CAPABILITIES
+from hanse_hub.search.services import SearchRequest
+
+ANONYMOUS = Actor()
+
+
+def index(session) -> None:
+    session.flush()
+    indexing.apply_all_pending_jobs()
+
+
+def titles(actor, q="", **filters) -> list[str]:
+    page = services.search(actor, SearchRequest(q=q, per_page=50, **filters))
+    return [hit.entry.title for hit in page.hits]
+
+
+@pytest.fixture
+def cities(search_factory):
+    return {
+        slug: search_factory.tenant(slug, short_name=slug.title())
+        for slug in ("rostock", "luebeck", "wismar")
+    }
+
+
+def test_declared_capabilities(search_app, engine):
+    backend = get_backend(search_app)
+    missing = ALL_CAPABILITIES - backend.capabilities
+    if missing:
+        pytest.xfail(f"{engine} lacks: {', '.join(sorted(missing))}")
+    assert backend.capabilities >= ALL_CAPABILITIES
+
+
+def test_every_word_must_match_and_results_come_from_the_database(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    f.entry(cities["rostock"], title="Parkraummanagement mit Bodensensoren")
+    f.entry(cities["rostock"], title="Bodensensoren für Glätte")
+    index(search_session)
+    assert titles(ANONYMOUS, "Parkraummanagement Bodensensoren") == [
+        "Parkraummanagement mit Bodensensoren"
+    ]
+    assert sorted(titles(ANONYMOUS, "Bodensensoren")) == [
+        "Bodensensoren für Glätte",
+        "Parkraummanagement mit Bodensensoren",
+    ]
+
+
+def test_phrases_exclusions_and_or(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["rostock"], title="Offene Daten für die Stadt")
+    f.entry(cities["rostock"], title="Daten der Stadt offen legen")
+    f.entry(cities["luebeck"], title="Hochwasser an der Trave")
+    index(search_session)
+    assert titles(ANONYMOUS, '"offene Daten"') == ["Offene Daten für die Stadt"]
+    assert titles(ANONYMOUS, "Daten -legen") == ["Offene Daten für die Stadt"]
+    assert sorted(titles(ANONYMOUS, "Hochwasser OR legen")) == [
+        "Daten der Stadt offen legen",
+        "Hochwasser an der Trave",
+    ]
+
+
+def test_german_spellings_meet(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["rostock"], title="Straßenbeleuchtung mit LED", body="Für alle Bürger")
+    index(search_session)
+    for query in ("Strassenbeleuchtung", "Straßenbeleuchtung", "Buerger", "Bürger"):
+        assert titles(ANONYMOUS, query) == ["Straßenbeleuchtung mit LED"], query
+
+
+def test_parts_of_compounds_are_found(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["wismar"], title="Bürgerbeteiligung online")
+    f.entry(cities["rostock"], title="Parkraummanagement in der Innenstadt")
+    f.entry(cities["luebeck"], title="Pegelsensoren an der Trave")
+    index(search_session)
+    assert titles(ANONYMOUS, "Beteiligung") == ["Bürgerbeteiligung online"]
+    assert titles(ANONYMOUS, "Parkraum") == ["Parkraummanagement in der Innenstadt"]
+    assert titles(ANONYMOUS, "Pegel") == ["Pegelsensoren an der Trave"]
+
+
+def test_synonyms_and_acronyms(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["luebeck"], title="Umsetzung des Onlinezugangsgesetzes")
+    f.entry(cities["rostock"], title="Ladesäulen für Elektromobilität")
+    index(search_session)
+    assert titles(ANONYMOUS, "OZG") == ["Umsetzung des Onlinezugangsgesetzes"]
+    assert titles(ANONYMOUS, "E-Mobilität") == ["Ladesäulen für Elektromobilität"]
+
+
+def test_english_entries_are_analysed_as_english(search_session, search_factory, cities):
+    search_factory.entry(cities["rostock"], title="Parking sensors in the city", language="en")
+    index(search_session)
+    assert titles(ANONYMOUS, "sensor") == ["Parking sensors in the city"]
+
+
+def test_facets_count_and_filter(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["rostock"], title="Sensorik A", topics=["mobilitaet"])
+    f.entry(cities["rostock"], kind="lesson", title="Sensorik B", topics=["mobilitaet", "energie"])
+    f.entry(cities["wismar"], title="Sensorik C", topics=["energie"])
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q="Sensorik"))
+    facets = {name: {v.value: v.count for v in values} for name, values in page.facets.items()}
+    assert facets["tenant"] == {"rostock": 2, "wismar": 1}
+    assert facets["kind"] == {"solution": 2, "lesson": 1}
+    assert facets["topic"] == {"mobilitaet": 2, "energie": 2}
+    assert sum(facets["year"].values()) == 3
+    assert sorted(titles(ANONYMOUS, "Sensorik", tenants=("rostock",))) == ["Sensorik A", "Sensorik B"]
+    assert titles(ANONYMOUS, "Sensorik", kinds=("lesson",)) == ["Sensorik B"]
+    assert sorted(titles(ANONYMOUS, "Sensorik", topics=("energie",))) == ["Sensorik B", "Sensorik C"]
+    year = int(next(iter(facets["year"])))
+    assert len(titles(ANONYMOUS, "Sensorik", years=(year,))) == 3
+
+
+def test_sort_by_date_and_pagination(search_session, search_factory, cities):
+    f = search_factory
+    entries = [f.entry(cities["rostock"], title=f"Klimaschutz Bericht {n}") for n in range(5)]
+    for n, entry in enumerate(entries):
+        entry.published_at = f.past(days=10 - n)
+    index(search_session)
+    newest_first = titles(ANONYMOUS, "Klimaschutz", sort="date")
+    assert newest_first == [f"Klimaschutz Bericht {n}" for n in reversed(range(5))]
+    page = services.search(ANONYMOUS, SearchRequest(q="Klimaschutz", sort="date", page=2, per_page=2))
+    assert page.total == 5 and page.pages == 3
+    assert [hit.entry.title for hit in page.hits] == ["Klimaschutz Bericht 2", "Klimaschutz Bericht 1"]
+
+
+def test_changes_and_deletions_reach_the_index(search_session, search_factory, cities):
+    f = search_factory
+    editor = f.user(cities["rostock"], Role.EDITOR)
+    entry = f.entry(cities["rostock"], author=editor, title="Baumkataster")
+    index(search_session)
+    content.update_entry(Actor.of(editor), entry, {"title": "Baumbewässerung mit Sensoren"})
+    index(search_session)
+    assert titles(ANONYMOUS, "Baumkataster") == []
+    assert titles(ANONYMOUS, "Baumbewässerung") == ["Baumbewässerung mit Sensoren"]
+    content.delete_entry(Actor.of(editor), entry)
+    index(search_session)
+    assert titles(ANONYMOUS, "Baumbewässerung") == []
+    assert get_backend().document_count() == 0
+
+
+def test_visibility_of_the_policy_is_applied(search_session, search_factory, cities):
+    f = search_factory
+    member = f.user(cities["rostock"], Role.READER)
+    outsider = f.user(cities["wismar"], Role.EDITOR)
+    f.entry(cities["rostock"], title="Vergabe Sensorik intern", visibility="internal")
+    f.entry(cities["rostock"], title="Vergabe Sensorik Netzwerk", visibility="network")
+    f.entry(cities["rostock"], title="Vergabe Sensorik Entwurf", status="draft")
+    index(search_session)
+    assert titles(ANONYMOUS, "Vergabe") == []
+    assert titles(Actor.of(outsider), "Vergabe") == ["Vergabe Sensorik Netzwerk"]
+    assert sorted(titles(Actor.of(member), "Vergabe")) == [
+        "Vergabe Sensorik Netzwerk",
+        "Vergabe Sensorik intern",
+    ]
+
+
+def test_archived_entries_only_when_asked_for(search_session, search_factory, cities):
+    search_factory.entry(cities["rostock"], title="Alte Parkuhren", status="archived")
+    index(search_session)
+    assert titles(ANONYMOUS, "Parkuhren") == []
+    assert titles(ANONYMOUS, "Parkuhren", include_archived=True) == ["Alte Parkuhren"]
+
+
+def test_snippets_highlight_and_escape(search_session, search_factory, cities):
+    search_factory.entry(
+        cities["rostock"], title="Sensoren", body="Die <b>Sensoren</b> messen die Belegung."
+    )
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q="Belegung"))
+    snippet = str(page.hits[0].snippet)
+    assert "<mark>Belegung</mark>" in snippet and "<b>" not in snippet
+
+
+def test_did_you_mean_corrects_typos(search_session, search_factory, cities):
+    search_factory.entry(cities["luebeck"], title="Hochwasserwarnung für die Altstadt")
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q="Hochwaserwarnung"))
+    assert page.total == 0
+    assert page.suggestion == "hochwasserwarnung"
+
+
+def test_autocomplete_completes_titles_and_topics(search_session, search_factory, cities):
+    search_factory.entry(cities["rostock"], title="Parkraummanagement mit Bodensensoren")
+    index(search_session)
+    labels = [s["label"] for s in services.autocomplete(ANONYMOUS, "Parkr")]
+    assert labels == ["Parkraummanagement mit Bodensensoren"]
+    assert "Mobilität" in [s["label"] for s in services.autocomplete(ANONYMOUS, "mobil")]
+
+
+def test_similar_entries_come_from_other_cities(search_session, search_factory, cities):
+    f = search_factory
+    source = f.entry(cities["rostock"], title="Parkraummanagement mit Bodensensoren",
+                     body="Sensoren melden freie Parkplätze an eine App.")
+    f.entry(cities["rostock"], title="Parkplätze mit Sensoren in Warnemünde")
+    f.entry(cities["wismar"], title="Freie Parkplätze per App finden", body="Sensoren im Boden")
+    f.entry(cities["luebeck"], title="Hochwasserschutz an der Trave")
+    index(search_session)
+    similar = [e.title for e in services.similar(ANONYMOUS, source)]
+    assert similar[0] == "Freie Parkplätze per App finden"
+    assert all("Warnemünde" not in title for title in similar)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "NOT OR x", "*", "(" * 1000 + "x" + ")" * 1000, "Sensor " * 1500,
+     "-", "OR", '""', "\x00\x1f", "🙂 Parkplätze", "s*", "AND AND", "-(-(-x))"],
+    ids=["quote", "not-or", "star", "parens", "10kB", "minus", "or", "empty-quotes",
+         "control", "emoji", "wildcard", "and-and", "nested-minus"],
+)
+def test_malformed_queries_never_fail(search_session, search_factory, cities, query):
+    search_factory.entry(cities["rostock"], title="Sensor x Parkplätze")
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q=query))
+    assert page.total >= 0
+
+
+def test_browsing_without_query_lists_everything_visible(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["rostock"], title="Eins")
+    f.entry(cities["wismar"], title="Zwei", visibility="internal")
+    index(search_session)
+    assert titles(ANONYMOUS) == ["Eins"]
