@@ -55,8 +55,8 @@ def test_models_and_migrations_do_not_drift_apart(empty_app):
             opts={
                 "compare_type": True,
                 # PostgreSQL-only search tables are not models; they are known, not drift.
-                "include_name": lambda name, type_, parent: not (
-                    type_ == "table" and name in POSTGRESQL_ONLY_TABLES
+                "include_name": lambda name, type_, parent: (
+                    not (type_ == "table" and name in POSTGRESQL_ONLY_TABLES)
                 ),
             },
         )

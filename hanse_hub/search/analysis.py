@@ -16,6 +16,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 
 import snowballstemmer
@@ -38,6 +39,12 @@ INFLECTIONS = ("e", "en", "n", "s", "es", "er", "ern")
 NOT_WORD_PARTS = frozenset({"innen"})
 # Enough for every distinct word of a large hub; beyond that the cache starts over.
 MAX_CACHED_SPLITS = 200_000
+# When more new parts than this arrive at once, all cached splits are forgotten; fewer are
+# cheaper to check against each cached word.
+MAX_SELECTIVELY_FORGOTTEN = 50
+# Beginnings of parts up to this length are kept, so most positions of a word are given up
+# on after one look-up.
+HEAD_CHARS = 6
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200c\u200d"
 _WORD_CHAR = rf"[^\W_][{_MARKS}]*"
@@ -117,31 +124,58 @@ def _built_in_word_parts() -> frozenset[str]:
     return frozenset(p for p in parts if len(p) >= MIN_PART_CHARS)
 
 
+@dataclass(frozen=True)
+class _KnownParts:
+    """The word parts, and the beginnings of parts, which let a search give up early."""
+
+    parts: frozenset[str]
+    heads: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of(cls, parts: frozenset[str]) -> _KnownParts:
+        heads = frozenset(
+            part[:size] for part in parts for size in range(MIN_PART_CHARS, HEAD_CHARS + 1)
+        )
+        return cls(parts, heads, max(map(len, parts), default=0))
+
+
 class Vocabulary:
     """Known word parts for decompounding: the built-in word_parts.txt plus extra words."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
-        self._parts: frozenset[str] = _built_in_word_parts()
-        self._longest = max(map(len, self._parts), default=0)
+        self._known = _KnownParts.of(_built_in_word_parts())
         self._splits: dict[str, tuple[tuple[int, int], ...] | None] = {}
         self.add(extra)
 
     def add(self, words: Iterable[str]) -> None:
         """Know these words (folded; shorter than 4 letters, stopwords and numbers are ignored)."""
         excluded = _any_language_stopwords() | NOT_WORD_PARTS
+        known = self._known
         new = {
             folded
             for folded in map(fold, words)
-            if len(folded) >= MIN_EXTRA_PART_CHARS and folded.isalpha() and folded not in excluded
+            if len(folded) >= MIN_EXTRA_PART_CHARS
+            and folded.isalpha()
+            and folded not in excluded
+            and folded not in known.parts
         }
-        if new - self._parts:
-            # Replaced, not mutated: a thread splitting meanwhile sees the old or the new state.
-            self._parts = self._parts | new
-            self._longest = max(self._longest, *map(len, new))
+        if not new:
+            return
+        # Replaced, not mutated: a thread splitting meanwhile sees the old or the new state.
+        self._known = _KnownParts.of(known.parts | new)
+        if len(new) > MAX_SELECTIVELY_FORGOTTEN:
             self._splits = {}
+        else:
+            # Only words containing a new part can split differently now.
+            self._splits = {
+                word: spans
+                for word, spans in self._splits.items()
+                if not any(part in word for part in new)
+            }
 
     def __contains__(self, folded_word: object) -> bool:
-        return folded_word in self._parts
+        return folded_word in self._known.parts
 
     def split(self, folded_word: str) -> list[str] | None:
         """The parts of a compound, or None when it is not made of at least two known parts.
@@ -165,42 +199,45 @@ class Vocabulary:
             return splits[folded_word]
         except KeyError:
             pass
-        spans = self._segment(folded_word)
+        spans = _segment(folded_word, self._known)
         if len(splits) >= MAX_CACHED_SPLITS:
             splits.clear()
         splits[folded_word] = spans
         return spans
 
-    def _segment(self, word: str) -> tuple[tuple[int, int], ...] | None:
-        n = len(word)
-        if n < 2 * MIN_PART_CHARS or n > MAX_COMPOUND_CHARS:
-            return None
-        parts = self._parts
-        longest = self._longest
-        # best[i]: the best split of word[i:] as (parts, -extra letters, spans), or None.
-        best: list[tuple[int, int, tuple[tuple[int, int], ...]] | None] = [None] * (n + 1)
-        for i in range(n - MIN_PART_CHARS, -1, -1):
-            candidate = None
-            for j in range(min(n, i + longest), i + MIN_PART_CHARS - 1, -1):
-                if word[i:j] not in parts:
-                    continue
-                options = []
-                if j == n:
-                    options.append((1, 0, ((i, n),)))
-                elif word[j:] in INFLECTIONS:
-                    options.append((1, -(n - j), ((i, n),)))
-                for link in ("", *LINKING_ELEMENTS):
-                    if not word.startswith(link, j):
-                        continue
-                    rest = best[j + len(link)] if j + len(link) < n else None
+
+def _segment(word: str, known: _KnownParts) -> tuple[tuple[int, int], ...] | None:
+    """The best split of a word into known parts (see ``Vocabulary.split``), as spans."""
+    n = len(word)
+    if n < 2 * MIN_PART_CHARS or n > MAX_COMPOUND_CHARS:
+        return None
+    parts, heads = known.parts, known.heads
+    # best[i]: the best split of word[i:] as (parts, -extra letters, spans), or None.
+    best: list[tuple[int, int, tuple[tuple[int, int], ...]] | None] = [None] * (n + 1)
+    for i in range(n - MIN_PART_CHARS, -1, -1):
+        candidate = None
+        for j in range(i + MIN_PART_CHARS, min(n, i + known.longest) + 1):
+            if j - i <= HEAD_CHARS and word[i:j] not in heads:
+                break  # no part begins like this
+            if word[i:j] not in parts:
+                continue
+            options = []
+            if j == n:
+                options.append((1, 0, ((i, n),)))
+            elif word[j:] in INFLECTIONS:
+                options.append((1, -(n - j), ((i, n),)))
+            for link in ("", *LINKING_ELEMENTS):
+                if word.startswith(link, j) and j + len(link) < n:
+                    rest = best[j + len(link)]
                     if rest is not None:
                         options.append((rest[0] + 1, rest[1] - len(link), ((i, j), *rest[2])))
-                for option in options:
-                    if candidate is None or option[:2] > candidate[:2]:
-                        candidate = option
-            best[i] = candidate
-        result = best[0]
-        return result[2] if result is not None and result[0] >= 2 else None
+            for option in options:
+                # ">=": on a tie the longer first part, met later, wins.
+                if candidate is None or option[:2] >= candidate[:2]:
+                    candidate = option
+        best[i] = candidate
+    result = best[0]
+    return result[2] if result is not None and result[0] >= 2 else None
 
 
 @functools.cache

@@ -61,7 +61,10 @@ def entry_fields(entry: Entry) -> list[str]:
 def attachment_text(attachment) -> str:
     """The extracted text of a file, cached by content hash in the data folder."""
     cache = Path(current_app.config["HANSE_DATA_DIR"]) / "extracted"
-    cached, failed = cache / f"{attachment.content_hash}.txt", cache / f"{attachment.content_hash}.failed"
+    cached, failed = (
+        cache / f"{attachment.content_hash}.txt",
+        cache / f"{attachment.content_hash}.failed",
+    )
     if cached.exists():
         return cached.read_text(encoding="utf-8")
     if failed.exists():
@@ -134,7 +137,9 @@ def _remember_words(texts: list[str]) -> None:
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     rows = [{"word": word} for word in sorted(words)]
     for start in range(0, len(rows), 500):
-        db.session.execute(insert(SearchWord).values(rows[start : start + 500]).on_conflict_do_nothing())
+        db.session.execute(
+            insert(SearchWord).values(rows[start : start + 500]).on_conflict_do_nothing()
+        )
 
 
 def _load_entries(entry_ids: list[int]) -> list[Entry]:
@@ -233,9 +238,7 @@ def _apply_inline() -> None:
 # -- rebuilding and status -------------------------------------------------------------------------
 
 
-def reindex(
-    tenant: Tenant | None = None, progress: Callable[[int], None] | None = None
-) -> int:
+def reindex(tenant: Tenant | None = None, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the index from the database (for one tenant, or everything)."""
     backend = get_backend()
     query = select(Entry.id).where(Entry.deleted_at.is_(None)).order_by(Entry.id)

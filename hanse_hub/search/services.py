@@ -286,9 +286,9 @@ def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
         return []
     counts = Counter(tokens)
     title_tokens = set(analysis.analyse(entry.title, language))
-    weighted = sorted(
-        counts, key=lambda t: (-(counts[t] + 3 * (t in title_tokens)) * len(t), t)
-    )[:12]
+    weighted = sorted(counts, key=lambda t: (-(counts[t] + 3 * (t in title_tokens)) * len(t), t))[
+        :12
+    ]
     tree = Or(tuple(Token((stem,)) for stem in weighted))
     condition = all_of(
         scope_for(actor).search_condition(),
@@ -297,4 +297,3 @@ def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
     raw = get_backend().search(SearchQuery(tree=tree, condition=condition, limit=limit))
     entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
     return [entries[hit.entry_id] for hit in raw.hits if hit.entry_id in entries]
-

@@ -30,8 +30,9 @@ def search_app(engine, tmp_path_factory):
     if database == "postgresql" and (reason := postgres_unavailable_reason()):
         pytest.skip(reason)
     with fresh_database(database, tmp_path_factory.mktemp(f"search-db-{engine}")) as url:
-        app = make_app(url, tmp_path_factory.mktemp(f"search-data-{engine}"),
-                       HANSE_SEARCH_BACKEND=engine)
+        app = make_app(
+            url, tmp_path_factory.mktemp(f"search-data-{engine}"), HANSE_SEARCH_BACKEND=engine
+        )
         with app.app_context():
             flask_migrate.upgrade()
             db.session.remove()

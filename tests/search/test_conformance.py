@@ -121,9 +121,15 @@ def test_facets_count_and_filter(search_session, search_factory, cities):
     assert facets["kind"] == {"solution": 2, "lesson": 1}
     assert facets["topic"] == {"mobilitaet": 2, "energie": 2}
     assert sum(facets["year"].values()) == 3
-    assert sorted(titles(ANONYMOUS, "Sensorik", tenants=("rostock",))) == ["Sensorik A", "Sensorik B"]
+    assert sorted(titles(ANONYMOUS, "Sensorik", tenants=("rostock",))) == [
+        "Sensorik A",
+        "Sensorik B",
+    ]
     assert titles(ANONYMOUS, "Sensorik", kinds=("lesson",)) == ["Sensorik B"]
-    assert sorted(titles(ANONYMOUS, "Sensorik", topics=("energie",))) == ["Sensorik B", "Sensorik C"]
+    assert sorted(titles(ANONYMOUS, "Sensorik", topics=("energie",))) == [
+        "Sensorik B",
+        "Sensorik C",
+    ]
     year = int(next(iter(facets["year"])))
     assert len(titles(ANONYMOUS, "Sensorik", years=(year,))) == 3
 
@@ -136,9 +142,14 @@ def test_sort_by_date_and_pagination(search_session, search_factory, cities):
     index(search_session)
     newest_first = titles(ANONYMOUS, "Klimaschutz", sort="date")
     assert newest_first == [f"Klimaschutz Bericht {n}" for n in reversed(range(5))]
-    page = services.search(ANONYMOUS, SearchRequest(q="Klimaschutz", sort="date", page=2, per_page=2))
+    page = services.search(
+        ANONYMOUS, SearchRequest(q="Klimaschutz", sort="date", page=2, per_page=2)
+    )
     assert page.total == 5 and page.pages == 3
-    assert [hit.entry.title for hit in page.hits] == ["Klimaschutz Bericht 2", "Klimaschutz Bericht 1"]
+    assert [hit.entry.title for hit in page.hits] == [
+        "Klimaschutz Bericht 2",
+        "Klimaschutz Bericht 1",
+    ]
 
 
 def test_changes_and_deletions_reach_the_index(search_session, search_factory, cities):
@@ -207,8 +218,11 @@ def test_autocomplete_completes_titles_and_topics(search_session, search_factory
 
 def test_similar_entries_come_from_other_cities(search_session, search_factory, cities):
     f = search_factory
-    source = f.entry(cities["rostock"], title="Parkraummanagement mit Bodensensoren",
-                     body="Sensoren melden freie Parkplätze an eine App.")
+    source = f.entry(
+        cities["rostock"],
+        title="Parkraummanagement mit Bodensensoren",
+        body="Sensoren melden freie Parkplätze an eine App.",
+    )
     f.entry(cities["rostock"], title="Parkplätze mit Sensoren in Warnemünde")
     f.entry(cities["wismar"], title="Freie Parkplätze per App finden", body="Sensoren im Boden")
     f.entry(cities["luebeck"], title="Hochwasserschutz an der Trave")
@@ -220,10 +234,36 @@ def test_similar_entries_come_from_other_cities(search_session, search_factory, 
 
 @pytest.mark.parametrize(
     "query",
-    ['"unbalanced', "NOT OR x", "*", "(" * 1000 + "x" + ")" * 1000, "Sensor " * 1500,
-     "-", "OR", '""', "\x00\x1f", "🙂 Parkplätze", "s*", "AND AND", "-(-(-x))"],
-    ids=["quote", "not-or", "star", "parens", "10kB", "minus", "or", "empty-quotes",
-         "control", "emoji", "wildcard", "and-and", "nested-minus"],
+    [
+        '"unbalanced',
+        "NOT OR x",
+        "*",
+        "(" * 1000 + "x" + ")" * 1000,
+        "Sensor " * 1500,
+        "-",
+        "OR",
+        '""',
+        "\x00\x1f",
+        "🙂 Parkplätze",
+        "s*",
+        "AND AND",
+        "-(-(-x))",
+    ],
+    ids=[
+        "quote",
+        "not-or",
+        "star",
+        "parens",
+        "10kB",
+        "minus",
+        "or",
+        "empty-quotes",
+        "control",
+        "emoji",
+        "wildcard",
+        "and-and",
+        "nested-minus",
+    ],
 )
 def test_malformed_queries_never_fail(search_session, search_factory, cities, query):
     search_factory.entry(cities["rostock"], title="Sensor x Parkplätze")

@@ -81,7 +81,9 @@ def test_planted_words_surface_exactly_where_they_should(planted, who):
             leaks.append(f"autocomplete for {word[:7]}: {completions}")
     # A word everyone may search for: its snippets and counts must not carry planted words.
     page = services.search(actor, SearchRequest(q="Sensorik", per_page=50))
-    visible_words = " ".join(str(hit.snippet).lower() + hit.entry.title.lower() for hit in page.hits)
+    visible_words = " ".join(
+        str(hit.snippet).lower() + hit.entry.title.lower() for hit in page.hits
+    )
     for word in (INTERNAL_WORD, DRAFT_WORD):
         if (word in visible_words) and word not in SEES[who]:
             leaks.append(f"snippet or title shows {word}")

@@ -70,9 +70,7 @@ def test_german_quotation_marks_make_a_phrase():
 
 
 def test_an_unbalanced_quote_closes_at_the_end():
-    assert parse_query('Sensor "offene Daten') == And(
-        (Term("Sensor"), Phrase(("offene", "Daten")))
-    )
+    assert parse_query('Sensor "offene Daten') == And((Term("Sensor"), Phrase(("offene", "Daten"))))
 
 
 def test_minus_excludes_a_word_or_a_phrase():
