@@ -49,10 +49,11 @@ def create_app(environ: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    # Import every model module so that metadata (and Alembic) knows every table.
-    import hanse_hub.models  # noqa: F401
-    import hanse_hub.search.indexing  # noqa: F401 - registers inline indexing after commits
-    import hanse_hub.search.outbox  # noqa: F401 - registers the outbox on every session
+    # Imported for their side effects: every table in the metadata (and so in Alembic), the
+    # outbox on every session, and inline indexing after each committed use case.
+    import hanse_hub.models
+    import hanse_hub.search.indexing
+    import hanse_hub.search.outbox
 
     db.init_app(app)
     with app.app_context():

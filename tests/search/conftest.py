@@ -43,11 +43,10 @@ def search_app(engine, tmp_path_factory):
 
 @pytest.fixture
 def search_session(search_app):
-    with search_app.app_context():
-        with rolled_back_session() as session:
-            get_backend().reset()
-            session.commit()
-            yield session
+    with search_app.app_context(), rolled_back_session() as session:
+        get_backend().reset()
+        session.commit()
+        yield session
 
 
 @pytest.fixture
