@@ -53,7 +53,7 @@ def register_extensions(app: Flask) -> None:
     # outbox on every session, and inline indexing after each committed use case.
     import hanse_hub.models
     import hanse_hub.search.indexing
-    import hanse_hub.search.outbox
+    import hanse_hub.search.outbox  # noqa: F401
 
     db.init_app(app)
     with app.app_context():
