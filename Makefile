@@ -6,7 +6,7 @@ export HANSE_DATA_DIR ?= ./instance
 FLASK := $(BIN)/flask --app hanse_hub
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate seed test test-long lint format bench clean help
+.PHONY: run install migrate seed test test-long lint format bench bench-search clean help
 
 help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
@@ -47,8 +47,10 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install
-	$(BIN)/python bench/run.py
+bench: bench-search
+
+bench-search: install
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -24,8 +24,8 @@ from markupsafe import Markup
 
 LANGUAGES = {"de": "german", "en": "english"}
 
-# Parts shorter than this come only from the curated list; the index's own words must be
-# longer, since a short everyday word ("ort", "see") would split unrelated words.
+# Parts have at least 3 letters ("Amt", "Rad"); words the index brings in need 4, since
+# a short everyday word among them ("ort", "see") would split unrelated words.
 MIN_PART_CHARS = 3
 MIN_EXTRA_PART_CHARS = 4
 # Longer "words" are codes, URLs or hashes; splitting them finds nothing and costs time.
@@ -34,9 +34,10 @@ MAX_COMPOUND_CHARS = 60
 LINKING_ELEMENTS = ("s", "es", "n", "en", "er", "e")
 # After the last part: Pegelsensor-en, Ladesäule-n.
 INFLECTIONS = ("e", "en", "n", "s", "es", "er", "ern")
-# Index words that are not word parts although they end many words: the gender suffix
-# would otherwise split every "Bürgerinnen" into "Bürger" + "innen".
-NOT_WORD_PARTS = frozenset({"innen"})
+# Index words that are no word parts although many words end in them: as parts, they
+# would split "Bürgerinnen" into "Bürger" + "innen" and "Mitarbeitende" into "Mitarbeit" +
+# "Ende".
+NOT_WORD_PARTS = frozenset({"innen", "ende", "enden"})
 # Enough for every distinct word of a large hub; beyond that the cache starts over.
 MAX_CACHED_SPLITS = 200_000
 # When more new parts than this arrive at once, all cached splits are forgotten; fewer are
@@ -141,7 +142,10 @@ class _KnownParts:
 
 
 class Vocabulary:
-    """Known word parts for decompounding: the built-in word_parts.txt plus extra words."""
+    """Known word parts for decompounding: the built-in word_parts.txt plus extra words.
+
+    Splits are cached. Several threads may split and add at the same time.
+    """
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         self._known = _KnownParts.of(_built_in_word_parts())
@@ -167,10 +171,11 @@ class Vocabulary:
         if len(new) > MAX_SELECTIVELY_FORGOTTEN:
             self._splits = {}
         else:
-            # Only words containing a new part can split differently now.
+            # Only words containing a new part can split differently now. list() copies the
+            # cache at once, while other threads may be adding to it.
             self._splits = {
                 word: spans
-                for word, spans in self._splits.items()
+                for word, spans in list(self._splits.items())
                 if not any(part in word for part in new)
             }
 
@@ -372,15 +377,25 @@ def synonyms(word: str) -> list[list[str]]:
     return [list(term) for term in _synonym_groups().get(_synonym_key(word), ())]
 
 
-def snippet(text: str, query_stems: set[str], *, length: int = 240, language: str = "de") -> Markup:
+def snippet(
+    text: str,
+    query_stems: set[str],
+    *,
+    length: int = 240,
+    language: str = "de",
+    vocabulary: Vocabulary | None = None,
+) -> Markup:
     """An HTML-safe excerpt of about `length` characters with the matching words in <mark>.
 
     The excerpt shows the first stretch of text with the most matches ("…" where the text is
-    cut; runs of whitespace become one space); a word matches when one of its tokens is a
-    query stem. Without matches it is the text's beginning. All text is escaped.
+    cut; runs of whitespace become one space); a word matches when one of its tokens (with
+    compounds split by `vocabulary`) is a query stem. Without matches it is the text's
+    beginning. All text is escaped.
     """
+    _check_language(language)
+    if vocabulary is None:
+        vocabulary = default_vocabulary()
     flat = " ".join(text.split())
-    vocabulary = default_vocabulary()
     matching: dict[str, bool] = {}
     matches = []
     if query_stems:

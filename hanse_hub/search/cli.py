@@ -28,10 +28,18 @@ def worker(interval: float, once: bool):
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     click.echo("search worker started")
-    while not stopping:
+    try:
+        _work(interval, once, lambda: stopping)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    click.echo("search worker stopped")
+
+
+def _work(interval: float, once: bool, stopping) -> None:
+    while not stopping():
         try:
             applied = indexing.apply_pending_jobs()
         except Exception as error:  # logged with traceback by apply_pending_jobs; keep serving
@@ -46,7 +54,6 @@ def worker(interval: float, once: bool):
             break
         else:
             time.sleep(interval)
-    click.echo("search worker stopped")
 
 
 @search_group.command("reindex")

@@ -90,7 +90,7 @@ def clause_count(node: Node | AnalysedNode | None) -> int:
     raise TypeError(node)
 
 
-# -- parsing -------------------------------------------------------------------------------------
+# -- parsing ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def parse_query(text: str) -> Node | None:
     return clauses[0] if len(clauses) == 1 else And(tuple(clauses))
 
 
-# -- analysis ------------------------------------------------------------------------------------
+# -- analysis --------------------------------------------------------------------------------------
 
 
 class _Budget:

@@ -28,7 +28,7 @@ def query_matches(query_word: str, text: str, language: str = "de") -> bool:
     return not set(analyse_query_word(query_word)).isdisjoint(analyse(text, language))
 
 
-# -- folding and words ---------------------------------------------------------------------------
+# -- folding and words -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -182,6 +182,12 @@ def test_a_known_compound_is_still_split_into_its_parts():
     assert vocabulary.split("parkraum") == ["park", "raum"]
 
 
+def test_gender_and_participle_endings_are_no_word_parts():
+    vocabulary = Vocabulary(["Innen", "Ende", "Mitarbeit"])
+    assert vocabulary.split("buergerinnen") is None
+    assert vocabulary.split("mitarbeitende") is None
+
+
 def test_words_the_index_has_seen_extend_the_vocabulary():
     vocabulary = Vocabulary()
     assert vocabulary.split("hafenkranbetrieb") is None
@@ -225,7 +231,7 @@ def test_tokens_are_always_lowercase_ascii_letters_and_digits(text):
         assert re.fullmatch(r"[a-z0-9]+", token)
 
 
-# -- spelling words and synonyms --------------------------------------------------------------------
+# -- spelling words and synonyms -------------------------------------------------------------------
 
 
 def test_spelling_words_are_folded_unstemmed_and_without_stopwords():
@@ -259,7 +265,7 @@ def test_a_word_without_synonyms_has_none():
     assert synonyms("") == []
 
 
-# -- snippets ----------------------------------------------------------------------------------------
+# -- snippets --------------------------------------------------------------------------------------
 
 
 def test_snippet_escapes_html_and_marks_matching_words():
@@ -288,6 +294,13 @@ def test_snippet_without_matches_is_the_start_of_the_text():
     assert html.endswith("…")
     assert len(html) <= 61
     assert "<mark>" not in html
+
+
+def test_snippet_marks_parts_of_compounds_known_to_the_given_vocabulary():
+    text = "Der Quappenkataster der Stadt"
+    assert "<mark>" not in str(snippet(text, {"quapp"}))
+    marked = str(snippet(text, {"quapp"}, vocabulary=Vocabulary(["Quappen", "Kataster"])))
+    assert "<mark>Quappenkataster</mark>" in marked
 
 
 def test_snippet_of_a_short_text_is_the_whole_text():

@@ -48,7 +48,7 @@ def search(query: str, text: str) -> bool:
     return tree is not None and matches(tree, text)
 
 
-# -- parsing -----------------------------------------------------------------------------------------
+# -- parsing ---------------------------------------------------------------------------------------
 
 
 def test_words_must_all_match():
@@ -172,7 +172,7 @@ def test_control_characters_and_emoji_are_not_part_of_words():
     assert parse_query("Hafen\x00Strand 🙂") == And((Term("Hafen"), Term("Strand")))
 
 
-# -- analysis ----------------------------------------------------------------------------------------
+# -- analysis --------------------------------------------------------------------------------------
 
 
 def test_terms_become_tokens_of_german_and_english_stems():
@@ -250,7 +250,7 @@ def test_plain_words_require_every_word_and_ignore_operators():
     assert plain_words("der die das") is None
 
 
-# -- no input makes the parser fail ------------------------------------------------------------------
+# -- no input makes the parser fail ----------------------------------------------------------------
 
 query_pieces = st.one_of(
     st.sampled_from(['"', "„", "“", "-", "--", "OR", "AND", "NOT", "(", ")", "*", "?", " ", "  "]),

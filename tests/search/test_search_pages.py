@@ -1,0 +1,94 @@
+"""The search page, the autocomplete endpoint, similar entries, and the search commands."""
+
+from __future__ import annotations
+
+import re
+
+from hanse_hub.search import indexing
+from hanse_hub.search.backends import get_backend
+
+
+def _seed(f, session):
+    rostock = f.tenant("rostock", short_name="Rostock")
+    wismar = f.tenant("wismar", short_name="Wismar")
+    f.entry(
+        rostock,
+        title="Parkraummanagement mit Bodensensoren",
+        topics=["mobilitaet"],
+        body="Sensoren melden freie Parkplätze.",
+    )
+    f.entry(
+        wismar,
+        title="Freie Parkplätze per App",
+        topics=["mobilitaet"],
+        body="Sensoren im Boden melden Parkplätze.",
+    )
+    f.entry(rostock, title="Interne Vergabe Parkplätze", visibility="internal")
+    session.flush()
+    indexing.apply_all_pending_jobs()
+    session.commit()
+    return rostock, wismar
+
+
+def test_search_page_shows_hits_facets_and_keeps_state_in_the_url(
+    search_client, search_factory, search_session
+):
+    _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Parkpl%C3%A4tze").get_data(as_text=True)
+    assert "2 Treffer" in page
+    assert "Parkraummanagement mit Bodensensoren" in page and "Interne Vergabe" not in page
+    assert "<mark>" in page
+    assert re.search(r'href="/suche\?q=Parkpl%C3%A4tze&amp;stadt=wismar"', page)
+    filtered = search_client.get("/suche?q=Parkpl%C3%A4tze&stadt=wismar").get_data(as_text=True)
+    assert "1 Treffer" in filtered and 'aria-current="true"' in filtered
+
+
+def test_search_page_offers_did_you_mean(search_client, search_factory, search_session):
+    _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Bodensensroen").get_data(as_text=True)
+    assert "Meinten Sie" in page and "bodensensoren" in page
+
+
+def test_search_page_survives_garbage_parameters(search_client, search_factory, search_session):
+    _seed(search_factory, search_session)
+    for query in ("?seite=-3&pro_seite=99999&sortierung=x&jahr=abc&art=evil", "?q=" + "(" * 2000):
+        assert search_client.get("/suche" + query).status_code == 200
+
+
+def test_autocomplete_returns_visible_titles_as_json(search_client, search_factory, search_session):
+    _seed(search_factory, search_session)
+    data = search_client.get("/suche/autocomplete?q=Parkr").get_json()
+    assert [s["label"] for s in data["suggestions"]] == ["Parkraummanagement mit Bodensensoren"]
+    assert data["suggestions"][0]["url"].startswith("/t/rostock/")
+    assert search_client.get("/suche/autocomplete?q=Intern").get_json()["suggestions"] == []
+
+
+def test_entry_page_shows_similar_entries_from_other_cities(
+    search_client, search_factory, search_session
+):
+    _seed(search_factory, search_session)
+    page = search_client.get("/t/rostock/parkraummanagement-mit-bodensensoren")
+    html = page.get_data(as_text=True)
+    assert "Ähnliches aus anderen Städten" in html and "Freie Parkplätze per App" in html
+
+
+def test_search_commands_reindex_and_report_status(search_app, search_factory, search_session):
+    _seed(search_factory, search_session)
+    get_backend().reset()
+    search_session.commit()
+    runner = search_app.test_cli_runner()
+    result = runner.invoke(args=["search", "reindex"])
+    assert result.exit_code == 0 and "Indexed 3 entries." in result.output
+    status = runner.invoke(args=["search", "status"]).output
+    assert re.search(r"Documents in index:\s+3", status)
+    assert re.search(r"Entries in database:\s+3", status)
+    assert re.search(r"Pending jobs:\s+0", status)
+
+
+def test_worker_applies_pending_jobs_once(search_app, search_factory, search_session):
+    city = search_factory.tenant("stralsund")
+    search_factory.entry(city, title="Besucherlenkung Altstadt")
+    search_session.flush()
+    result = search_app.test_cli_runner().invoke(args=["search", "worker", "--once"])
+    assert result.exit_code == 0 and "indexed" in result.output
+    assert get_backend().document_count() == 1
