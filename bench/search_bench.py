@@ -21,34 +21,99 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import flask_migrate  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+import flask_migrate
+from sqlalchemy import insert, select
 
-from hanse_hub import create_app  # noqa: E402
-from hanse_hub.content.models import Entry, Solution  # noqa: E402
-from hanse_hub.database import utcnow, write_transaction  # noqa: E402
-from hanse_hub.extensions import db  # noqa: E402
-from hanse_hub.policy import Actor, scope_for  # noqa: E402
-from hanse_hub.search import indexing, services  # noqa: E402
-from hanse_hub.search.backends import get_backend  # noqa: E402
-from hanse_hub.search.backends.base import SearchQuery  # noqa: E402
-from hanse_hub.search.conditions import FieldIn, all_of  # noqa: E402
-from hanse_hub.search.query import analyse_query, parse_query  # noqa: E402
-from hanse_hub.search.services import SearchRequest  # noqa: E402
-from hanse_hub.tenants.services import create_tenant  # noqa: E402
-from tests.databases import fresh_database, postgres_unavailable_reason  # noqa: E402
+from hanse_hub import create_app
+from hanse_hub.content.models import Entry, Solution
+from hanse_hub.database import utcnow, write_transaction
+from hanse_hub.extensions import db
+from hanse_hub.policy import Actor, scope_for
+from hanse_hub.search import indexing, services
+from hanse_hub.search.backends import get_backend
+from hanse_hub.search.backends.base import SearchQuery
+from hanse_hub.search.conditions import FieldIn, all_of
+from hanse_hub.search.query import analyse_query, parse_query
+from hanse_hub.search.services import SearchRequest
+from hanse_hub.tenants.services import create_tenant
+from tests.databases import fresh_database, postgres_unavailable_reason
 
 CITIES = ["rostock", "luebeck", "stralsund", "wismar"]
-VOCABULARY = (
-    "Parkraummanagement Bodensensoren Parkplätze Sensoren LoRaWAN Batterielaufzeit Pegel "
-    "Hochwasser Trave Warnung Bürgerbeteiligung Beteiligungsportal Straßenbeleuchtung LED "
-    "Energie Einsparung Elektromobilität Ladesäulen ÖPNV Fahrgastinformation Datenplattform "
-    "Open Data Digitaler Zwilling Baumbewässerung Stadtgrün Schule Digitalisierung Tablets "
-    "Abfallbehälter Füllstand Tourismus Besucherlenkung Altstadt Welterbe Verwaltung OZG "
-    "Onlinezugangsgesetz Datenschutz Vergabe Ausschreibung Wartung Betrieb Kosten Pilot "
-    "Stadtwerke Hafen Verkehr Radverkehr Klimaschutz Wärmeplanung Sicherheit Gesundheit"
-).split()
-FILLER = "die der das und mit für von im in auf bei nach über wird werden ist sind".split()
+VOCABULARY = [
+    "Parkraummanagement",
+    "Bodensensoren",
+    "Parkplätze",
+    "Sensoren",
+    "LoRaWAN",
+    "Batterielaufzeit",
+    "Pegel",
+    "Hochwasser",
+    "Trave",
+    "Warnung",
+    "Bürgerbeteiligung",
+    "Beteiligungsportal",
+    "Straßenbeleuchtung",
+    "LED",
+    "Energie",
+    "Einsparung",
+    "Elektromobilität",
+    "Ladesäulen",
+    "ÖPNV",
+    "Fahrgastinformation",
+    "Datenplattform",
+    "Open",
+    "Data",
+    "Digitaler",
+    "Zwilling",
+    "Baumbewässerung",
+    "Stadtgrün",
+    "Schule",
+    "Digitalisierung",
+    "Tablets",
+    "Abfallbehälter",
+    "Füllstand",
+    "Tourismus",
+    "Besucherlenkung",
+    "Altstadt",
+    "Welterbe",
+    "Verwaltung",
+    "OZG",
+    "Onlinezugangsgesetz",
+    "Datenschutz",
+    "Vergabe",
+    "Ausschreibung",
+    "Wartung",
+    "Betrieb",
+    "Kosten",
+    "Pilot",
+    "Stadtwerke",
+    "Hafen",
+    "Verkehr",
+    "Radverkehr",
+    "Klimaschutz",
+    "Wärmeplanung",
+    "Sicherheit",
+    "Gesundheit",
+]
+FILLER = [
+    "die",
+    "der",
+    "das",
+    "und",
+    "mit",
+    "für",
+    "von",
+    "im",
+    "in",
+    "auf",
+    "bei",
+    "nach",
+    "über",
+    "wird",
+    "werden",
+    "ist",
+    "sind",
+]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -110,7 +175,7 @@ def queries(rng: random.Random, count: int) -> list[tuple[str, str]]:
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure(engine: str, database_url: str, size: int, query_count: int) -> dict:
@@ -182,8 +247,8 @@ def main() -> None:
     else:
         print(f"postgres backend skipped: {reason}")
     print(
-        "| entries | backend | indexing (docs/s) | service p50 / p95 (ms) | raw engine p50 / p95 (ms) "
-        "| service ÷ raw (p50) |"
+        "| entries | backend | indexing (docs/s) | service p50 / p95 (ms) "
+        "| raw engine p50 / p95 (ms) | service ÷ raw (p50) |"
     )
     print("|---:|---|---:|---:|---:|---:|")
     for size in args.sizes:

@@ -20,13 +20,12 @@ REQUIRED_SUCCESS_AT_3 = 0.90
 @pytest.fixture(scope="module")
 def demo_hub(search_app):
     """The demo hub, seeded and indexed once per backend, rolled back afterwards."""
-    with search_app.app_context():
-        with rolled_back_session() as session:
-            get_backend().reset()
-            seed_demo(fixed_password="relevanz-test-2026")
-            session.flush()
-            indexing.apply_all_pending_jobs()
-            yield session
+    with search_app.app_context(), rolled_back_session() as session:
+        get_backend().reset()
+        seed_demo(fixed_password="relevanz-test-2026")
+        session.flush()
+        indexing.apply_all_pending_jobs()
+        yield session
 
 
 def test_relevance_suite_has_enough_queries():
