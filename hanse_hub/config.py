@@ -124,6 +124,11 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             f"HANSE_SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, "
             f"got {search_backend!r}"
         )
+    if search_backend == "postgres" and not database_url.startswith("postgresql"):
+        raise ConfigurationError(
+            "HANSE_SEARCH_BACKEND=postgres keeps the index in the PostgreSQL database: "
+            "set HANSE_DATABASE_URL to a PostgreSQL database, or use the whoosh backend."
+        )
     search_indexing = environ.get("HANSE_SEARCH_INDEXING", "inline").strip() or "inline"
     if search_indexing not in SEARCH_INDEXING:
         raise ConfigurationError(

@@ -38,6 +38,8 @@ def test_postgres_urls_use_the_psycopg_driver(tmp_path):
     [
         ("HANSE_ENV", "staging"),
         ("HANSE_SEARCH_BACKEND", "elasticsearch"),
+        ("HANSE_SEARCH_BACKEND", "postgres"),  # needs a PostgreSQL database
+        ("HANSE_SEARCH_INDEXING", "sometimes"),
         ("HANSE_MAX_UPLOAD_MB", "viel"),
         ("HANSE_MAX_UPLOAD_MB", "-1"),
     ],

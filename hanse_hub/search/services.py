@@ -115,15 +115,18 @@ def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
 
 
 def _snippet(entry: Entry, stems: set[str]) -> tuple[Markup, str | None]:
+    """The excerpt to show, and the file it comes from when the words were found only there."""
     language = entry.language
-    text = "\n".join(entry_fields(entry))
-    if not stems or set(analysis.analyse(entry.title + "\n" + text, language)) & stems:
-        return analysis.snippet(text or entry.title, stems, language=language), None
+    excerpt = analysis.snippet(
+        "\n".join(entry_fields(entry)) or entry.title, stems, language=language
+    )
+    if not stems or "<mark>" in excerpt or set(analysis.analyse(entry.title, language)) & stems:
+        return excerpt, None
     for attachment in entry.attachments:
-        content = attachment_text(attachment)
-        if set(analysis.analyse(content, language)) & stems:
-            return analysis.snippet(content, stems, language=language), attachment.original_filename
-    return analysis.snippet(text or entry.title, stems, language=language), None
+        found = analysis.snippet(attachment_text(attachment), stems, language=language)
+        if "<mark>" in found:
+            return found, attachment.original_filename
+    return excerpt, None
 
 
 def _facet_labels() -> dict[str, dict[str, str]]:

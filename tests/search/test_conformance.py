@@ -278,3 +278,29 @@ def test_browsing_without_query_lists_everything_visible(search_session, search_
     f.entry(cities["wismar"], title="Zwei", visibility="internal")
     index(search_session)
     assert titles(ANONYMOUS) == ["Eins"]
+
+
+def test_words_in_files_are_found_and_the_hit_names_the_file(
+    search_app, search_session, search_factory, cities
+):
+    import io
+
+    from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
+    from hanse_hub.content.storage import storage_for
+    from hanse_hub.demo.seed import render_pdf
+
+    editor = search_factory.user(cities["luebeck"], Role.EDITOR)
+    material_of = search_factory.entry(cities["luebeck"], author=editor, title="Vortrag Trave")
+    add_attachment(
+        Actor.of(editor),
+        material_of,
+        io.BytesIO(render_pdf("Folien", "Die Pegelsensoren melden Hochwasser frühzeitig.")),
+        AttachmentMetadata(filename="pegel-folien.pdf"),
+        storage=storage_for(search_app),
+        max_bytes=10 * 1024 * 1024,
+    )
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q="frühzeitig"))
+    assert [hit.entry.title for hit in page.hits] == ["Vortrag Trave"]
+    assert page.hits[0].file_name == "pegel-folien.pdf"
+    assert "<mark>frühzeitig</mark>" in str(page.hits[0].snippet)
