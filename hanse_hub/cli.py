@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from hanse_hub.accounts import privacy
 from hanse_hub.accounts import services as accounts
+from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import WeakPassword, generate_password
 from hanse_hub.content import topics
@@ -31,6 +32,8 @@ tenant_group = AppGroup("tenant", help="Cities, the alliance office and partners
 user_group = AppGroup("user", help="Accounts and memberships.")
 entry_group = AppGroup("entry", help="Entries (operator tasks).")
 topic_group = AppGroup("topic", help="The topic taxonomy (Handlungsfelder).")
+token_group = AppGroup("token", help="Personal access tokens for the REST API.")
+hub.add_command(token_group)
 hub.add_command(topic_group)
 hub.add_command(tenant_group)
 hub.add_command(user_group)
@@ -184,6 +187,46 @@ def user_list():
             "" if user.is_active_account else " [inactive]"
         )
         click.echo(f"{user.email:<40} {roles}{flags}")
+
+
+# -- tokens -------------------------------------------------------------------------------------
+
+
+@token_group.command("create")
+@click.argument("email")
+@click.option("--name", default="Kommandozeile", show_default=True, help="What the token is for.")
+@click.option("--read-only", is_flag=True, help="The token may only read.")
+def token_create(email, name, read_only):
+    """Create a personal access token for an account; it is printed once, only a hash is kept."""
+    try:
+        with write_transaction():
+            created = api_tokens.create_token(_user(email), name, read_only=read_only)
+    except api_tokens.TokenError as error:
+        _fail(str(error))
+    click.echo(f"Token {created.token.prefix}… for {email}" + (" (read-only)" if read_only else ""))
+    click.echo(f"Token (shown only now): {created.secret}")
+
+
+@token_group.command("list")
+@click.argument("email")
+def token_list(email):
+    """List an account's tokens."""
+    for token in api_tokens.tokens_of(_user(email)):
+        state = "revoked" if token.revoked_at else ("read-only" if token.read_only else "read-write")
+        click.echo(f"{token.id:>5}  {token.prefix}…  {token.name:<30} {state}")
+
+
+@token_group.command("revoke")
+@click.argument("email")
+@click.argument("token_id", type=int)
+def token_revoke(email, token_id):
+    """Revoke one of an account's tokens."""
+    try:
+        with write_transaction():
+            api_tokens.revoke_token(_user(email), token_id)
+    except api_tokens.TokenError as error:
+        _fail(str(error))
+    click.echo(f"Revoked token {token_id}.")
 
 
 # -- topics -------------------------------------------------------------------------------------

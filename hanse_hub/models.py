@@ -1,6 +1,12 @@
 """Imports every model module, so that the metadata is complete wherever it is needed."""
 
-from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, User
+from hanse_hub.accounts.models import (
+    AuditEvent,
+    LoginSession,
+    Membership,
+    PersonalAccessToken,
+    User,
+)
 from hanse_hub.content.models import (
     Adoption,
     Attachment,
@@ -30,6 +36,7 @@ __all__ = [
     "LoginSession",
     "Material",
     "Membership",
+    "PersonalAccessToken",
     "Revision",
     "SearchJob",
     "SearchState",

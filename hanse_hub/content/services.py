@@ -417,6 +417,15 @@ def archive_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
     return entry
 
 
+def unpublish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
+    """Back to draft: the entry leaves every reader's view but its editors'."""
+    require(actor, Action.EDIT, entry)
+    previous = _current_state(entry, expected_version)
+    entry.status = EntryStatus.DRAFT
+    _finish_change(actor, entry, "unpublished", previous)
+    return entry
+
+
 def delete_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
     """Soft-delete: the entry disappears for everyone, its admins can restore it."""
     require(actor, Action.DELETE, entry)

@@ -1,0 +1,402 @@
+"""marshmallow schemas of the API: validation at the edge, and the OpenAPI document.
+
+Input schemas reject unknown fields; ``tenant`` (except when creating), the author and
+timestamps cannot be set; fields of one kind are accepted only for that kind.
+"""
+
+from __future__ import annotations
+
+from marshmallow import (
+    EXCLUDE,
+    RAISE,
+    Schema,
+    ValidationError,
+    fields,
+    validate,
+    validates_schema,
+)
+
+from hanse_hub.content.models import AdoptionStatus, EntryKind, EntryStatus, Maturity, Visibility
+from hanse_hub.content.services import KIND_FIELDS, KIND_LINKS, KIND_REFERENCES
+
+LANGUAGES = ("de", "en")
+MAX_PER_PAGE = 100
+
+
+def _choice(values) -> validate.OneOf:
+    return validate.OneOf([str(v) for v in values])
+
+
+class StrictSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class QuerySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+class ProblemSchema(Schema):
+    """An error, as application/problem+json (RFC 9457)."""
+
+    type = fields.String(metadata={"example": "about:blank"})
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.Raw(),
+        metadata={"description": "Messages per field, for validation errors"},
+    )
+
+
+class PaginationArgs(QuerySchema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PER_PAGE))
+
+
+# -- tenants and topics --------------------------------------------------------------------------
+
+
+class TenantSchema(Schema):
+    slug = fields.String()
+    kind = fields.String(metadata={"enum": ["city", "alliance", "partner"]})
+    official_name = fields.String()
+    short_name = fields.String()
+    colour = fields.String()
+    website = fields.String(allow_none=True)
+    contact_address = fields.String(allow_none=True)
+
+
+class TopicSchema(Schema):
+    slug = fields.String()
+    name_de = fields.String()
+    name_en = fields.String()
+
+
+# -- entries -------------------------------------------------------------------------------------
+
+KIND_FIELD_TYPES = {
+    "problem": fields.String,
+    "approach": fields.String,
+    "transferability": fields.String,
+    "costs": fields.String,
+    "partners": fields.String,
+    "context": fields.String,
+    "what_worked": fields.String,
+    "what_did_not_work": fields.String,
+    "recommendations": fields.String,
+    "position": fields.String,
+    "org_unit": fields.String,
+    "phone": fields.String,
+    "place": fields.String,
+    "organiser": fields.String,
+    "programme": fields.String,
+}
+
+
+def _kind_fields(*, dump: bool) -> dict[str, fields.Field]:
+    """The fields of every kind; each is documented with the kind it belongs to."""
+
+    def meta(kind: str, **extra) -> dict:
+        return {"metadata": {"description": f"Only for kind `{kind}`.", **extra}}
+
+    text = {name: kind for kind, names in KIND_FIELDS.items() for name in names}
+    result: dict[str, fields.Field] = {}
+    for name, kind in text.items():
+        if name in KIND_FIELD_TYPES:
+            result[name] = fields.String(validate=validate.Length(max=100_000), **meta(kind))
+    result["maturity"] = fields.String(validate=_choice(Maturity), **meta("solution"))
+    result["software_licence"] = fields.String(
+        allow_none=True, validate=validate.Length(max=80), **meta("solution")
+    )
+    result["repository_url"] = fields.Url(
+        allow_none=True,
+        schemes={"http", "https"},
+        validate=validate.Length(max=500),
+        **meta("solution"),
+    )
+    result["technologies"] = fields.List(
+        fields.String(validate=validate.Length(max=80)),
+        validate=validate.Length(max=50),
+        **meta("solution"),
+    )
+    result["person_name"] = fields.String(
+        validate=validate.Length(min=1, max=200), **meta("contact")
+    )
+    result["email"] = fields.String(validate=validate.Length(max=320), **meta("contact"))
+    result["expertise"] = fields.List(
+        fields.String(validate=validate.Length(max=120)),
+        validate=validate.Length(max=50),
+        **meta("contact"),
+    )
+    result["starts_at"] = fields.AwareDateTime(default_timezone=None, **meta("event"))
+    result["ends_at"] = fields.AwareDateTime(default_timezone=None, **meta("event"))
+    for kind, links in KIND_LINKS.items():
+        for name in links:
+            result[name] = fields.List(
+                fields.Integer(validate=validate.Range(min=1)),
+                validate=validate.Length(max=100),
+                **meta(kind),
+            )
+    for kind, references in KIND_REFERENCES.items():
+        for name in references:
+            result[name] = fields.Integer(
+                allow_none=True, validate=validate.Range(min=1), **meta(kind)
+            )
+    if dump:
+        result["has_consent"] = fields.Boolean(
+            **meta(
+                "contact",
+                description="Only for kind `contact`: the person consented to publication.",
+            )
+        )
+    else:
+        result["consent"] = fields.Boolean(
+            **meta(
+                "contact",
+                description="Only for kind `contact`: record (true) or withdraw "
+                "(false) the person's consent to publication.",
+            )
+        )
+    return result
+
+
+FIELDS_OF_KIND: dict[str, set[str]] = {
+    str(kind): set(KIND_FIELDS[kind])
+    | set(KIND_LINKS.get(kind, {}))
+    | set(KIND_REFERENCES.get(kind, {}))
+    | ({"consent", "has_consent"} if kind == EntryKind.CONTACT else set())
+    for kind in EntryKind
+}
+ALL_KIND_FIELDS = set().union(*FIELDS_OF_KIND.values())
+
+
+class EntrySchema(Schema.from_dict(_kind_fields(dump=True))):
+    """An entry; the fields of its kind are included, those of other kinds are not."""
+
+    id = fields.Integer()
+    uuid = fields.String()
+    kind = fields.String(metadata={"enum": [str(k) for k in EntryKind]})
+    tenant = fields.String(metadata={"description": "Slug of the owning tenant"})
+    title = fields.String()
+    slug = fields.String()
+    summary = fields.String()
+    body = fields.String(metadata={"description": "Markdown"})
+    topics = fields.List(fields.String())
+    tags = fields.List(fields.String())
+    language = fields.String()
+    translation_of = fields.Integer(allow_none=True)
+    licence = fields.String()
+    visibility = fields.String(metadata={"enum": [str(v) for v in Visibility]})
+    status = fields.String(metadata={"enum": [str(s) for s in EntryStatus]})
+    participants = fields.List(fields.String())
+    version = fields.Integer()
+    review_by = fields.Date(allow_none=True)
+    url = fields.String()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+    published_at = fields.DateTime(allow_none=True)
+
+
+class EntryListSchema(Schema):
+    total = fields.Integer()
+    page = fields.Integer()
+    per_page = fields.Integer()
+    items = fields.List(fields.Nested(EntrySchema))
+
+
+class EntryListArgs(PaginationArgs):
+    tenant = fields.String(validate=validate.Length(max=60))
+    kind = fields.String(validate=_choice(EntryKind))
+    topic = fields.String(validate=validate.Length(max=80))
+    status = fields.String(validate=_choice(EntryStatus))
+    visibility = fields.String(validate=_choice(Visibility))
+
+
+def _common_input_fields() -> dict[str, fields.Field]:
+    return {
+        "title": fields.String(validate=validate.Length(min=1, max=300)),
+        "slug": fields.String(validate=validate.Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")),
+        "summary": fields.String(validate=validate.Length(max=2000)),
+        "body": fields.String(validate=validate.Length(max=200_000)),
+        "topics": fields.List(
+            fields.String(validate=validate.Length(max=80)), validate=validate.Length(max=20)
+        ),
+        "tags": fields.List(
+            fields.String(validate=validate.Length(min=1, max=60)), validate=validate.Length(max=30)
+        ),
+        "language": fields.String(validate=validate.OneOf(LANGUAGES)),
+        "translation_of": fields.Integer(allow_none=True, validate=validate.Range(min=1)),
+        "licence": fields.String(validate=validate.Length(min=1, max=40)),
+        "visibility": fields.String(validate=_choice(Visibility)),
+        "status": fields.String(validate=_choice(EntryStatus)),
+        "participants": fields.List(
+            fields.String(validate=validate.Length(max=60)), validate=validate.Length(max=20)
+        ),
+        "review_by": fields.Date(allow_none=True),
+    }
+
+
+class _KindChecks(StrictSchema):
+    def _check_kind_fields(self, data: dict, kind: str) -> None:
+        foreign = sorted((set(data) & ALL_KIND_FIELDS) - FIELDS_OF_KIND[kind])
+        if foreign:
+            raise ValidationError(
+                {
+                    name: [f"Dieses Feld gibt es nur bei anderen Arten als „{kind}“."]
+                    for name in foreign
+                }
+            )
+
+
+class EntryCreateSchema(
+    _KindChecks.from_dict({**_common_input_fields(), **_kind_fields(dump=False)})
+):
+    kind = fields.String(required=True, validate=_choice(EntryKind))
+    tenant = fields.String(
+        validate=validate.Length(max=60),
+        metadata={"description": "Owning tenant's slug; default: the caller's only tenant"},
+    )
+
+    @validates_schema
+    def _kinds(self, data: dict, **kwargs) -> None:
+        if "title" not in data:
+            raise ValidationError({"title": ["Bitte geben Sie einen Titel an."]})
+        self._check_kind_fields(data, data["kind"])
+        if data["kind"] == "contact" and "person_name" not in data:
+            raise ValidationError({"person_name": ["Bitte geben Sie den Namen der Person an."]})
+        if data["kind"] == "event" and not ("starts_at" in data and "ends_at" in data):
+            raise ValidationError({"starts_at": ["Beginn und Ende sind erforderlich."]})
+
+
+class EntryUpdateSchema(
+    _KindChecks.from_dict({**_common_input_fields(), **_kind_fields(dump=False)})
+):
+    """Only the fields to change. The kind is that of the entry being changed."""
+
+
+# -- attachments ---------------------------------------------------------------------------------
+
+
+class AttachmentSchema(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    entry_id = fields.Integer()
+    filename = fields.String(attribute="original_filename")
+    media_type = fields.String()
+    size = fields.Integer()
+    description = fields.String()
+    alt_text = fields.String()
+    language = fields.String()
+    created_at = fields.DateTime()
+    download_url = fields.String()
+
+
+class AttachmentUploadSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    file = fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+    description = fields.String(validate=validate.Length(max=2000))
+    alt_text = fields.String(validate=validate.Length(max=2000))
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
+
+
+# -- search --------------------------------------------------------------------------------------
+
+
+class SearchArgs(QuerySchema):
+    q = fields.String(load_default="", validate=validate.Length(max=2000))
+    tenant = fields.List(fields.String(validate=validate.Length(max=60)), load_default=list)
+    kind = fields.List(fields.String(validate=_choice(EntryKind)), load_default=list)
+    topic = fields.List(fields.String(validate=validate.Length(max=80)), load_default=list)
+    year = fields.List(
+        fields.Integer(validate=validate.Range(min=1900, max=2200)), load_default=list
+    )
+    sort = fields.String(load_default="relevance", validate=validate.OneOf(["relevance", "date"]))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
+    per_page = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    archived = fields.Boolean(load_default=False)
+
+
+class SearchHitSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    tenant = fields.String()
+    title = fields.String()
+    summary = fields.String()
+    snippet = fields.String(metadata={"description": "HTML with <mark> around matched words"})
+    file = fields.String(allow_none=True, metadata={"description": "File the words were found in"})
+    url = fields.String()
+    score = fields.Float()
+
+
+class SearchResultSchema(Schema):
+    total = fields.Integer()
+    page = fields.Integer()
+    per_page = fields.Integer()
+    hits = fields.List(fields.Nested(SearchHitSchema))
+    facets = fields.Dict(
+        keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer())
+    )
+    suggestion = fields.String(allow_none=True)
+
+
+class SimilarSchema(Schema):
+    items = fields.List(fields.Nested(EntrySchema))
+
+
+# -- adoptions -----------------------------------------------------------------------------------
+
+
+class AdoptionSchema(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    tenant = fields.String(metadata={"description": "Slug of the adopting tenant"})
+    solution_id = fields.Integer()
+    solution_tenant = fields.String()
+    status = fields.String(metadata={"enum": [str(s) for s in AdoptionStatus]})
+    changes = fields.String()
+    contact_id = fields.Integer(allow_none=True)
+    started_on = fields.Date(allow_none=True)
+    decided_on = fields.Date(allow_none=True)
+    visibility = fields.String()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class AdoptionListSchema(Schema):
+    total = fields.Integer()
+    page = fields.Integer()
+    per_page = fields.Integer()
+    items = fields.List(fields.Nested(AdoptionSchema))
+
+
+class AdoptionListArgs(PaginationArgs):
+    tenant = fields.String(validate=validate.Length(max=60))
+    solution_id = fields.Integer(validate=validate.Range(min=1))
+
+
+def _adoption_fields() -> dict[str, fields.Field]:
+    return {
+        "status": fields.String(validate=_choice(AdoptionStatus)),
+        "changes": fields.String(validate=validate.Length(max=20_000)),
+        "contact_id": fields.Integer(allow_none=True, validate=validate.Range(min=1)),
+        "started_on": fields.Date(allow_none=True),
+        "decided_on": fields.Date(allow_none=True),
+        "visibility": fields.String(validate=_choice(Visibility)),
+    }
+
+
+class AdoptionCreateSchema(StrictSchema.from_dict(_adoption_fields())):
+    solution_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    tenant = fields.String(
+        validate=validate.Length(max=60),
+        metadata={"description": "Adopting tenant's slug; default: the caller's only tenant"},
+    )
+
+
+class AdoptionUpdateSchema(StrictSchema.from_dict(_adoption_fields())):
+    pass
