@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from hanse_hub.config import load_settings
 from hanse_hub.database import configure_sqlite
-from hanse_hub.extensions import csrf, db, login_manager, migrate
+from hanse_hub.extensions import csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +60,7 @@ def register_extensions(app: Flask) -> None:
         configure_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     from hanse_hub.accounts.login import configure_login
 
@@ -76,6 +77,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts)
     app.register_blueprint(content)
     app.register_blueprint(search)
+
+    from hanse_hub.api.setup import init_api
+
+    init_api(app)
 
 
 def register_commands(app: Flask) -> None:

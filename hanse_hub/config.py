@@ -33,6 +33,7 @@ class Settings:
     remember_days: int
     redis_url: str | None = None
     trusted_proxies: int = 0
+    rate_limits: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -58,6 +59,13 @@ class Settings:
             "REMEMBER_COOKIE_SECURE": production,
             "REMEMBER_COOKIE_DURATION": self.remember_days * 24 * 3600,
             "TESTING": self.env == "testing",
+            # Flask-Limiter: in memory counts per worker process; Redis shares the counts.
+            "RATELIMIT_ENABLED": self.rate_limits.get("enabled", True),
+            "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
+            "RATELIMIT_HEADERS_ENABLED": True,
+            "HANSE_RATE_LIMIT_LOGIN": self.rate_limits.get("login", "10 per minute"),
+            "HANSE_RATE_LIMIT_WRITE": self.rate_limits.get("write", "60 per minute"),
+            "HANSE_RATE_LIMIT_SEARCH": self.rate_limits.get("search", "120 per minute"),
             **self.extra,
         }
 
@@ -80,6 +88,19 @@ def _non_negative(environ: dict, name: str) -> int:
     if not raw.isdigit():
         raise ConfigurationError(f"{name} must be a whole number ≥ 0, got {raw!r}")
     return int(raw)
+
+
+def _rate_limits(environ: dict) -> dict:
+    """``HANSE_RATE_LIMITS=off`` switches limiting off (e.g. for a fuzzing run)."""
+    switch = (environ.get("HANSE_RATE_LIMITS") or "on").strip().lower()
+    if switch not in ("on", "off"):
+        raise ConfigurationError(f"HANSE_RATE_LIMITS must be on or off, got {switch!r}")
+    limits = {"enabled": switch == "on"}
+    for kind in ("login", "write", "search"):
+        value = environ.get(f"HANSE_RATE_LIMIT_{kind.upper()}")
+        if value:
+            limits[kind] = value
+    return limits
 
 
 def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
@@ -147,6 +168,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         remember_days=_int(environ, "HANSE_REMEMBER_DAYS", 14),
         redis_url=environ.get("HANSE_REDIS_URL") or None,
         trusted_proxies=_non_negative(environ, "HANSE_TRUSTED_PROXIES"),
+        rate_limits=_rate_limits(environ),
     )
     settings.update(overrides)
     return Settings(**settings)

@@ -1,5 +1,7 @@
 """Extension objects, created unbound; ``create_app`` binds them."""
 
+from flask import g, request
+from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -25,3 +27,19 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+
+
+def _rate_limit_key() -> str:
+    """Per personal access token when the API is called with one, otherwise per address."""
+    token = getattr(g, "api_token", None)
+    return f"token:{token.id}" if token is not None else f"addr:{request.remote_addr}"
+
+
+limiter = Limiter(key_func=_rate_limit_key)
+
+
+def configured_limit(kind: str):
+    """A limit read from the configuration at request time (login, write or search)."""
+    from flask import current_app
+
+    return lambda: current_app.config[f"HANSE_RATE_LIMIT_{kind.upper()}"]

@@ -62,6 +62,8 @@ def make_app(database_url: str, data_dir: Path, **extra):
         "HANSE_ENV": "testing",
         "HANSE_DATABASE_URL": database_url,
         "HANSE_DATA_DIR": str(data_dir),
+        # Tests of the limits switch them on themselves; elsewhere they would only interfere.
+        "HANSE_RATE_LIMITS": "off",
         **extra,
     }
     app = create_app(environ)

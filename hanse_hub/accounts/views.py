@@ -12,6 +12,7 @@ from hanse_hub.accounts import services
 from hanse_hub.accounts.forms import LoginForm
 from hanse_hub.accounts.models import fold_email
 from hanse_hub.database import write_transaction
+from hanse_hub.extensions import configured_limit, limiter
 
 blueprint = Blueprint("accounts", __name__)
 
@@ -32,6 +33,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @blueprint.route("/anmelden", methods=["GET", "POST"])
+@limiter.limit(configured_limit("login"), methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("web.home"))

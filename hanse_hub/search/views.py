@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request, url_for
 
+from hanse_hub.extensions import configured_limit, limiter
 from hanse_hub.search import services
 from hanse_hub.search.forms import search_request_from_args
 from hanse_hub.web.context import current_actor
@@ -31,6 +32,7 @@ def _toggle(args, parameter: str, value: str) -> str:
 
 
 @blueprint.route("/suche")
+@limiter.limit(configured_limit("search"))
 def search_page():
     search_request = search_request_from_args(request.args)
     page = services.search(current_actor(), search_request)

@@ -17,6 +17,8 @@ MESSAGES = {
         "Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar.",
     ),
     405: ("Methode nicht erlaubt", "Diese Aktion ist hier nicht möglich."),
+    409: ("Konflikt", "Die Änderung passt nicht zum aktuellen Stand. Bitte laden Sie neu."),
+    412: ("Veraltete Fassung", "Der Eintrag wurde inzwischen geändert. Bitte laden Sie neu."),
     413: ("Datei zu groß", "Die gesendeten Daten sind größer als erlaubt."),
     415: ("Dateityp nicht erlaubt", "Dieser Dateityp wird nicht angenommen."),
     422: ("Eingaben prüfen", "Einige Eingaben sind nicht gültig."),
@@ -62,8 +64,19 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
+        if error.response is not None:  # a complete answer, e.g. an API problem
+            return error.response
         status = error.code or 500
         detail = None if status in MESSAGES else error.description
+        messages = (getattr(error, "data", None) or {}).get("messages")
+        if messages is not None:  # input validation at the edge (webargs / marshmallow)
+            from hanse_hub.api.errors import field_errors
+
+            errors = field_errors(messages)
+            fields = ", ".join(sorted(map(str, errors)))
+            return error_response(
+                status, f"Bitte prüfen Sie die Angaben: {fields}.", errors=errors
+            )
         response = error_response(status, detail)
         if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
             response = app.make_response(response)

@@ -1,0 +1,53 @@
+"""Who calls the API: a personal access token (``Authorization: Bearer …``) or nobody.
+
+The API ignores the browser's session cookie, so a page on another site cannot make a
+logged-in browser change anything through the API (no CSRF through the API).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import g, request
+
+from hanse_hub.accounts.tokens import resolve_token
+from hanse_hub.api.errors import problem
+from hanse_hub.database import utcnow, write_transaction
+from hanse_hub.policy import ANONYMOUS, Actor
+
+LAST_USED_PRECISION = timedelta(hours=1)
+
+
+def authenticate_request() -> None:
+    """Set ``g.actor`` (and ``g.api_token``) for this API request, or answer 401."""
+    header = request.headers.get("Authorization", "")
+    g.api_token = None
+    if not header:
+        g.actor = ANONYMOUS
+        return
+    scheme, _, secret = header.partition(" ")
+    token = resolve_token(secret.strip()) if scheme.lower() == "bearer" else None
+    if token is None:
+        raise problem(
+            401,
+            "Das Token ist ungültig, widerrufen, oder sein Konto ist deaktiviert.",
+            headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
+        )
+    if token.last_used_at is None or utcnow() - token.last_used_at > LAST_USED_PRECISION:
+        with write_transaction():
+            token.last_used_at = utcnow()
+    g.api_token = token
+    g.actor = Actor.of(token.user)
+
+
+def require_writer() -> Actor:
+    """The caller, if they may change things: authenticated, with a token that may write."""
+    if g.api_token is None:
+        raise problem(
+            401,
+            "Für Änderungen ist ein persönliches Zugangstoken nötig.",
+            headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
+        )
+    if g.api_token.read_only:
+        raise problem(403, "Dieses Token darf nur lesen.")
+    return g.actor

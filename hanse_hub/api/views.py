@@ -1,0 +1,567 @@
+"""``/api/v1``: tenants, topics, entries, attachments, search, similar entries, adoptions.
+
+Every view validates its input with a marshmallow schema, calls the same service
+function as the web interface, and commits once (``write_transaction``). Entries the
+caller may not see answer 404, never 403, so that their existence does not leak.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, g, request, send_file, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import func, select
+
+from hanse_hub.api import schemas
+from hanse_hub.api.auth import authenticate_request, require_writer
+from hanse_hub.api.errors import problem
+from hanse_hub.content import adoptions as adoption_services
+from hanse_hub.content import services as content
+from hanse_hub.content.attachments import (
+    AttachmentMetadata,
+    AttachmentRejected,
+    add_attachment,
+    get_attachment,
+)
+from hanse_hub.content.models import (
+    Adoption,
+    Contact,
+    Entry,
+    EntryKind,
+    EntryStatus,
+    Material,
+    Topic,
+)
+from hanse_hub.content.storage import storage_for
+from hanse_hub.content.topics import get_topic, list_topics
+from hanse_hub.database import write_transaction
+from hanse_hub.extensions import configured_limit, db, limiter
+from hanse_hub.policy import Actor, PermissionDenied, scope_for, visible
+from hanse_hub.search import services as search_services
+from hanse_hub.tenants.models import Tenant
+from hanse_hub.tenants.services import get_tenant, list_tenants
+
+blueprint = Blueprint(
+    "api", __name__, url_prefix="/api/v1", description="The Smarte Hanse hub's REST API"
+)
+blueprint.before_request(authenticate_request)
+limiter.limit(configured_limit("write"), methods=["POST", "PATCH", "DELETE"])(blueprint)
+
+READ_PROBLEMS = (400, 401, 429)
+WRITE_PROBLEMS = (400, 401, 403, 404, 409, 413, 415, 422, 429)
+
+
+def problems(*statuses: int):
+    """Document the problem+json answers an operation can give."""
+
+    def decorate(view):
+        for status in statuses:
+            view = blueprint.alt_response(status, response=f"Problem{status}")(view)
+        return view
+
+    return decorate
+
+
+# -- serialising ---------------------------------------------------------------------------------
+
+
+def entry_url(entry: Entry) -> str:
+    return url_for("content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug,
+                   _external=True)
+
+
+def entry_payload(actor: Actor, entry: Entry) -> dict:
+    """An entry as the API shows it to ``actor``: links only to what ``actor`` may see."""
+    kind = str(entry.kind)
+    data = {
+        "id": entry.id, "uuid": entry.uuid, "kind": kind, "tenant": entry.tenant.slug,
+        "title": entry.title, "slug": entry.slug, "summary": entry.summary, "body": entry.body,
+        "topics": [t.slug for t in entry.topics], "tags": list(entry.tags),
+        "language": entry.language, "licence": entry.licence,
+        "translation_of": (
+            entry.translation_of_id
+            if entry.translation_of and visible(actor, [entry.translation_of]) else None
+        ),
+        "visibility": str(entry.visibility), "status": str(entry.status),
+        "participants": [t.slug for t in entry.participants], "version": entry.version,
+        "review_by": entry.review_by, "url": entry_url(entry), "created_at": entry.created_at,
+        "updated_at": entry.updated_at, "published_at": entry.published_at,
+    }
+    for name in schemas.FIELDS_OF_KIND[kind] - {"consent", "has_consent"}:
+        if name in content.KIND_FIELDS[entry.kind]:
+            value = getattr(entry, name)
+            data[name] = str(value) if name == "maturity" else value
+    for name, (relationship, _target) in content.KIND_LINKS.get(entry.kind, {}).items():
+        data[name] = [linked.id for linked in visible(actor, getattr(entry, relationship))]
+    for name, (column, _target) in content.KIND_REFERENCES.get(entry.kind, {}).items():
+        linked = getattr(entry, name.removesuffix("_id"))
+        data[name] = linked.id if linked is not None and visible(actor, [linked]) else None
+    if isinstance(entry, Contact):
+        data["has_consent"] = entry.has_consent
+    return data
+
+
+def attachment_payload(attachment) -> dict:
+    return {
+        "id": attachment.id, "uuid": attachment.uuid, "entry_id": attachment.entry_id,
+        "original_filename": attachment.original_filename, "media_type": attachment.media_type,
+        "size": attachment.size, "description": attachment.description,
+        "alt_text": attachment.alt_text, "language": attachment.language,
+        "created_at": attachment.created_at,
+        "download_url": url_for("api.attachment_content", attachment_id=attachment.id,
+                                _external=True),
+    }
+
+
+def adoption_payload(adoption: Adoption) -> dict:
+    return {
+        "id": adoption.id, "uuid": adoption.uuid, "tenant": adoption.tenant.slug,
+        "solution_id": adoption.solution_id, "solution_tenant": adoption.solution.tenant.slug,
+        "status": str(adoption.status), "changes": adoption.changes,
+        "contact_id": adoption.contact_id, "started_on": adoption.started_on,
+        "decided_on": adoption.decided_on, "visibility": str(adoption.visibility),
+        "created_at": adoption.created_at, "updated_at": adoption.updated_at,
+    }
+
+
+def paginate(total: int, page: int, per_page: int) -> dict:
+    """Link and X-Total-Count headers for a page of a list."""
+    last = max(1, -(-total // per_page))
+    links = []
+    args = request.args.to_dict(flat=False)
+    for rel, number in (("first", 1), ("prev", page - 1), ("next", page + 1), ("last", last)):
+        if 1 <= number <= last and (rel not in ("prev", "next") or number != page):
+            target = url_for(request.endpoint, **{**request.view_args, **args,
+                                                  "page": number, "per_page": per_page},
+                             _external=True)
+            links.append(f'<{target}>; rel="{rel}"')
+    headers = {"X-Total-Count": str(total)}
+    if links:
+        headers["Link"] = ", ".join(links)
+    return headers
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _visible_entry(entry_id: int) -> Entry:
+    try:
+        return content.get_entry(g.actor, entry_id)
+    except content.EntryNotFound:
+        raise problem(404, "Diesen Eintrag gibt es nicht, oder er ist für Sie nicht sichtbar.")
+
+
+def _callers_tenant(slug: str | None, what: str) -> Tenant:
+    actor: Actor = g.actor
+    if slug:
+        tenant = get_tenant(slug)
+        if tenant is None:
+            raise problem(422, f"Unbekannte Organisation „{slug}“.",
+                          errors={"tenant": ["Unbekannte Organisation."]})
+        return tenant
+    tenant_ids = list(actor.roles)
+    if len(tenant_ids) != 1:
+        raise problem(422, f"Bitte geben Sie an, für welche Organisation {what}.",
+                      errors={"tenant": ["Angabe erforderlich."]})
+    return db.session.get(Tenant, tenant_ids[0])
+
+
+def _service_input(data: dict) -> dict:
+    """API field names → service field names."""
+    data = dict(data)
+    data.pop("consent", None)
+    data.pop("status", None)
+    if "translation_of" in data:
+        data["translation_of_id"] = data.pop("translation_of")
+    return data
+
+
+def _content_error(error: content.ContentError):
+    field = error.field or "_schema"
+    return problem(422, str(error), errors={field: [str(error)]})
+
+
+def _apply_status(actor: Actor, entry: Entry, status: str | None) -> None:
+    if status is None or status == entry.status:
+        return
+    if status == EntryStatus.PUBLISHED:
+        content.publish_entry(actor, entry)
+    elif status == EntryStatus.ARCHIVED:
+        if entry.status == EntryStatus.DRAFT:
+            content.publish_entry(actor, entry)
+        content.archive_entry(actor, entry)
+    else:
+        content.unpublish_entry(actor, entry)
+
+
+def _apply_consent(actor: Actor, entry: Entry, consent: bool | None) -> None:
+    if consent is None or not isinstance(entry, Contact):
+        return
+    if consent and not entry.has_consent:
+        content.record_consent(actor, entry)
+    elif not consent and entry.consent_given_at is not None and entry.consent_withdrawn_at is None:
+        content.withdraw_consent(actor, entry)
+
+
+def _etag(entry: Entry) -> str:
+    return f'"e{entry.id}-v{entry.version}"'
+
+
+def _with_cache_headers(response_data, entry: Entry):
+    return response_data, 200, {
+        "ETag": _etag(entry),
+        "Last-Modified": entry.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT"),
+        "Cache-Control": "private, no-cache",
+    }
+
+
+# -- tenants and topics --------------------------------------------------------------------------
+
+
+@blueprint.route("/tenants")
+@blueprint.response(200, schemas.TenantSchema(many=True))
+@problems(*READ_PROBLEMS)
+def tenants():
+    """The organisations of the network."""
+    return [
+        {**{c: getattr(t, c) for c in ("slug", "official_name", "short_name", "colour",
+                                        "website", "contact_address")}, "kind": str(t.kind)}
+        for t in list_tenants()
+    ]
+
+
+@blueprint.route("/topics")
+@blueprint.response(200, schemas.TopicSchema(many=True))
+@problems(*READ_PROBLEMS)
+def topics():
+    """The topic taxonomy (Handlungsfelder)."""
+    return list_topics()
+
+
+# -- entries -------------------------------------------------------------------------------------
+
+
+@blueprint.route("/entries")
+class Entries(MethodView):
+    @blueprint.arguments(schemas.EntryListArgs, location="query")
+    @blueprint.response(200, schemas.EntryListSchema, headers={
+        "Link": {"description": "first/prev/next/last pages", "schema": {"type": "string"}},
+        "X-Total-Count": {"description": "number of entries", "schema": {"type": "integer"}},
+    })
+    @problems(*READ_PROBLEMS, 422)
+    def get(self, args):
+        """Entries the caller may see, newest first, filtered."""
+        actor: Actor = g.actor
+        tenant = topic = None
+        if "tenant" in args and (tenant := get_tenant(args["tenant"])) is None:
+            return {"total": 0, "page": args["page"], "per_page": args["per_page"], "items": []}
+        if "topic" in args and (topic := get_topic(args["topic"])) is None:
+            return {"total": 0, "page": args["page"], "per_page": args["per_page"], "items": []}
+        query = content.visible_entries(
+            actor, tenant=tenant, topic=topic,
+            kind=EntryKind(args["kind"]) if "kind" in args else None,
+            status=EntryStatus(args["status"]) if "status" in args else None,
+        )
+        if "visibility" in args:
+            query = query.where(Entry.visibility == args["visibility"])
+        total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+        page, per_page = args["page"], args["per_page"]
+        items = db.session.scalars(query.offset((page - 1) * per_page).limit(per_page)).all()
+        body = {"total": total, "page": page, "per_page": per_page,
+                "items": [entry_payload(actor, e) for e in items]}
+        return body, 200, paginate(total, page, per_page)
+
+    @blueprint.arguments(schemas.EntryCreateSchema)
+    @blueprint.response(201, schemas.EntrySchema)
+    @problems(*WRITE_PROBLEMS)
+    def post(self, data):
+        """Create an entry. Without `tenant`, the caller's only tenant owns it."""
+        actor = require_writer()
+        tenant = _callers_tenant(data.pop("tenant", None), "der Eintrag ist")
+        kind = EntryKind(data.pop("kind"))
+        status = data.get("status") or (
+            EntryStatus.PUBLISHED if actor.may_edit_in(tenant.id) else EntryStatus.DRAFT
+        )
+        consent = data.get("consent")
+        try:
+            with write_transaction():
+                entry = content.create_entry(actor, tenant, kind, _service_input(data))
+                _apply_consent(actor, entry, consent)
+                _apply_status(actor, entry, status)
+        except PermissionDenied:
+            raise problem(403, f"Sie dürfen für {tenant.short_name} keine Einträge anlegen.")
+        except content.ContentError as error:
+            raise _content_error(error)
+        return entry_payload(actor, entry), 201, {
+            "Location": url_for("api.Entry", entry_id=entry.id, _external=True),
+            "ETag": _etag(entry),
+        }
+
+
+@blueprint.route("/entries/<int:entry_id>")
+class EntryResource(MethodView):
+    @blueprint.response(200, schemas.EntrySchema, headers={
+        "ETag": {"description": "version tag, for If-None-Match and If-Match",
+                 "schema": {"type": "string"}},
+    })
+    @blueprint.alt_response(304, description="Not modified (If-None-Match matched)")
+    @problems(*READ_PROBLEMS, 404)
+    def get(self, entry_id: int):
+        """One entry. Answers 304 when `If-None-Match` carries its current ETag."""
+        entry = _visible_entry(entry_id)
+        if _etag(entry) in request.if_none_match:
+            return "", 304, {"ETag": _etag(entry)}
+        return _with_cache_headers(entry_payload(g.actor, entry), entry)
+
+    @blueprint.arguments(schemas.EntryUpdateSchema)
+    @blueprint.response(200, schemas.EntrySchema)
+    @problems(*WRITE_PROBLEMS, 412)
+    def patch(self, data, entry_id: int):
+        """Change an entry. Send `If-Match` with the ETag you read to avoid lost updates."""
+        actor = require_writer()
+        entry = _visible_entry(entry_id)
+        expected = None
+        if request.if_match and not request.if_match.star_tag:
+            if _etag(entry) not in request.if_match:
+                raise problem(412, "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
+                                   "neu und wiederholen Sie Ihre Änderung.",
+                              current_version=entry.version)
+            expected = entry.version
+        foreign = sorted(set(data) & (schemas.ALL_KIND_FIELDS - schemas.FIELDS_OF_KIND[str(entry.kind)]))
+        if foreign:
+            raise problem(422, "Diese Felder gehören nicht zur Art des Eintrags.",
+                          errors={name: ["Nicht für diese Art."] for name in foreign})
+        try:
+            with write_transaction():
+                changes = _service_input(data)
+                if changes:
+                    content.update_entry(actor, entry, changes, expected_version=expected)
+                _apply_consent(actor, entry, data.get("consent"))
+                _apply_status(actor, entry, data.get("status"))
+        except PermissionDenied:
+            raise problem(403, "Sie dürfen diesen Eintrag nicht ändern.")
+        except content.StaleEntry as error:
+            raise problem(409, "Der Eintrag wurde gleichzeitig geändert.",
+                          current_version=error.current_version)
+        except content.ContentError as error:
+            raise _content_error(error)
+        return _with_cache_headers(entry_payload(actor, entry), entry)
+
+    @blueprint.response(204)
+    @problems(400, 401, 403, 404, 412, 429)
+    def delete(self, entry_id: int):
+        """Delete an entry (its city's admins can restore it)."""
+        actor = require_writer()
+        entry = _visible_entry(entry_id)
+        if request.if_match and not request.if_match.star_tag and _etag(entry) not in request.if_match:
+            raise problem(412, "Der Eintrag wurde inzwischen geändert.")
+        try:
+            with write_transaction():
+                content.delete_entry(actor, entry)
+        except PermissionDenied:
+            raise problem(403, "Sie dürfen diesen Eintrag nicht löschen.")
+        return "", 204
+
+
+@blueprint.route("/entries/<int:entry_id>/similar")
+@blueprint.response(200, schemas.SimilarSchema)
+@problems(*READ_PROBLEMS, 404)
+def similar(entry_id: int):
+    """Similar entries from other cities."""
+    entry = _visible_entry(entry_id)
+    return {"items": [entry_payload(g.actor, e) for e in search_services.similar(g.actor, entry)]}
+
+
+# -- attachments ---------------------------------------------------------------------------------
+
+
+@blueprint.route("/entries/<int:entry_id>/attachments")
+class Attachments(MethodView):
+    @blueprint.response(200, schemas.AttachmentSchema(many=True))
+    @problems(*READ_PROBLEMS, 404)
+    def get(self, entry_id: int):
+        """The files of an entry."""
+        return [attachment_payload(a) for a in _visible_entry(entry_id).attachments]
+
+    @blueprint.arguments(schemas.AttachmentUploadSchema, location="files", content_type="multipart/form-data")
+    @blueprint.response(201, schemas.AttachmentSchema)
+    @problems(*WRITE_PROBLEMS)
+    def post(self, files, entry_id: int):
+        """Upload a file (multipart field `file`; optional form fields `description`,
+        `alt_text`, `language`). The type is decided by the content."""
+        actor = require_writer()
+        entry = _visible_entry(entry_id)
+        upload = files["file"]
+        form = request.form
+        language = form.get("language", "de")
+        if language not in schemas.LANGUAGES:
+            raise problem(422, "Unbekannte Sprache.", errors={"language": ["de oder en"]})
+        try:
+            with write_transaction():
+                attachment = add_attachment(
+                    actor, entry, upload.stream,
+                    AttachmentMetadata(
+                        filename=upload.filename or "datei",
+                        description=form.get("description", "")[:2000],
+                        alt_text=form.get("alt_text", "")[:2000],
+                        language=language,
+                    ),
+                    storage=storage_for(current_app),
+                    max_bytes=current_app.config["HANSE_MAX_UPLOAD_BYTES"],
+                )
+        except PermissionDenied:
+            raise problem(403, "Sie dürfen diesem Eintrag keine Dateien hinzufügen.")
+        except AttachmentRejected as error:
+            raise problem(error.status, str(error))
+        return attachment_payload(attachment), 201
+
+
+def _visible_attachment(attachment_id: int):
+    attachment = get_attachment(g.actor, attachment_id)
+    if attachment is None:
+        raise problem(404, "Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar.")
+    return attachment
+
+
+@blueprint.route("/attachments/<int:attachment_id>")
+@blueprint.response(200, schemas.AttachmentSchema)
+@problems(*READ_PROBLEMS, 404)
+def attachment(attachment_id: int):
+    """A file's metadata."""
+    return attachment_payload(_visible_attachment(attachment_id))
+
+
+@blueprint.route("/attachments/<int:attachment_id>/content")
+@blueprint.response(200, {"type": "string", "format": "binary"},
+                    content_type="application/octet-stream",
+                    description="The file, with Content-Disposition and its media type")
+@problems(*READ_PROBLEMS, 404)
+def attachment_content(attachment_id: int):
+    """Download a file."""
+    found = _visible_attachment(attachment_id)
+    storage = storage_for(current_app)
+    if not storage.exists(found.content_hash):
+        raise problem(404, "Die Datei fehlt im Speicher.")
+    response = send_file(storage.open(found.content_hash), mimetype=found.media_type,
+                         as_attachment=True, download_name=found.original_filename, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# -- search --------------------------------------------------------------------------------------
+
+
+@blueprint.route("/search")
+@limiter.limit(configured_limit("search"))
+@blueprint.arguments(schemas.SearchArgs, location="query")
+@blueprint.response(200, schemas.SearchResultSchema)
+@problems(*READ_PROBLEMS, 422)
+def search(args):
+    """Search across cities: hits, facets and a spelling suggestion."""
+    page = search_services.search(
+        g.actor,
+        search_services.SearchRequest(
+            q=args["q"], tenants=tuple(args["tenant"]), kinds=tuple(args["kind"]),
+            topics=tuple(args["topic"]), years=tuple(args["year"]), sort=args["sort"],
+            page=args["page"], per_page=args["per_page"], include_archived=args["archived"],
+        ),
+    )
+    return {
+        "total": page.total, "page": args["page"], "per_page": args["per_page"],
+        "hits": [
+            {"id": h.entry.id, "kind": str(h.entry.kind), "tenant": h.entry.tenant.slug,
+             "title": h.entry.title, "summary": h.entry.summary, "snippet": str(h.snippet),
+             "file": h.file_name, "url": entry_url(h.entry), "score": h.score}
+            for h in page.hits
+        ],
+        "facets": {name: {v.value: v.count for v in values}
+                   for name, values in page.facets.items()},
+        "suggestion": page.suggestion,
+    }
+
+
+# -- adoptions -----------------------------------------------------------------------------------
+
+
+def _visible_adoption(adoption_id: int) -> Adoption:
+    try:
+        return adoption_services.get_adoption(g.actor, adoption_id)
+    except content.EntryNotFound:
+        raise problem(404, "Diese Übernahme gibt es nicht, oder sie ist für Sie nicht sichtbar.")
+
+
+@blueprint.route("/adoptions")
+class Adoptions(MethodView):
+    @blueprint.arguments(schemas.AdoptionListArgs, location="query")
+    @blueprint.response(200, schemas.AdoptionListSchema)
+    @problems(*READ_PROBLEMS, 422)
+    def get(self, args):
+        """Adoptions the caller may see."""
+        tenant = get_tenant(args["tenant"]) if "tenant" in args else None
+        found = [] if "tenant" in args and tenant is None else (
+            adoption_services.visible_adoptions(g.actor, tenant=tenant)
+        )
+        if "solution_id" in args:
+            found = [a for a in found if a.solution_id == args["solution_id"]]
+        page, per_page = args["page"], args["per_page"]
+        items = found[(page - 1) * per_page : page * per_page]
+        body = {"total": len(found), "page": page, "per_page": per_page,
+                "items": [adoption_payload(a) for a in items]}
+        return body, 200, paginate(len(found), page, per_page)
+
+    @blueprint.arguments(schemas.AdoptionCreateSchema)
+    @blueprint.response(201, schemas.AdoptionSchema)
+    @problems(*WRITE_PROBLEMS)
+    def post(self, data):
+        """Record that a city evaluates, adopted, adapted or dropped a solution."""
+        actor = require_writer()
+        tenant = _callers_tenant(data.pop("tenant", None), "die Übernahme gilt")
+        solution_id = data.pop("solution_id")
+        try:
+            with write_transaction():
+                adoption = adoption_services.record_adoption(actor, tenant, solution_id, data)
+        except PermissionDenied:
+            raise problem(403, f"Sie dürfen für {tenant.short_name} keine Übernahmen erfassen.")
+        except content.ContentError as error:
+            raise _content_error(error)
+        return adoption_payload(adoption), 201
+
+
+@blueprint.route("/adoptions/<int:adoption_id>")
+class AdoptionResource(MethodView):
+    @blueprint.response(200, schemas.AdoptionSchema)
+    @problems(*READ_PROBLEMS, 404)
+    def get(self, adoption_id: int):
+        """One adoption."""
+        return adoption_payload(_visible_adoption(adoption_id))
+
+    @blueprint.arguments(schemas.AdoptionUpdateSchema)
+    @blueprint.response(200, schemas.AdoptionSchema)
+    @problems(*WRITE_PROBLEMS)
+    def patch(self, data, adoption_id: int):
+        """Change an adoption."""
+        actor = require_writer()
+        adoption = _visible_adoption(adoption_id)
+        try:
+            with write_transaction():
+                adoption_services.update_adoption(actor, adoption, data)
+        except PermissionDenied:
+            raise problem(403, "Sie dürfen diese Übernahme nicht ändern.")
+        except content.ContentError as error:
+            raise _content_error(error)
+        return adoption_payload(adoption)
+
+    @blueprint.response(204)
+    @problems(400, 401, 403, 404, 429)
+    def delete(self, adoption_id: int):
+        """Delete an adoption."""
+        actor = require_writer()
+        adoption = _visible_adoption(adoption_id)
+        try:
+            with write_transaction():
+                adoption_services.delete_adoption(actor, adoption)
+        except PermissionDenied:
+            raise problem(403, "Sie dürfen diese Übernahme nicht löschen.")
+        return "", 204
+
+
