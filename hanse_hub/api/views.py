@@ -203,8 +203,12 @@ def _apply_consent(actor: Actor, entry: Entry, consent: bool | None) -> None:
         content.withdraw_consent(actor, entry)
 
 
+def _etag_value(entry: Entry) -> str:
+    return f"e{entry.id}-v{entry.version}"
+
+
 def _etag(entry: Entry) -> str:
-    return f'"e{entry.id}-v{entry.version}"'
+    return f'"{_etag_value(entry)}"'
 
 
 def _with_cache_headers(response_data, entry: Entry):
@@ -293,7 +297,7 @@ class Entries(MethodView):
         except content.ContentError as error:
             raise _content_error(error)
         return entry_payload(actor, entry), 201, {
-            "Location": url_for("api.Entry", entry_id=entry.id, _external=True),
+            "Location": url_for("api.EntryResource", entry_id=entry.id, _external=True),
             "ETag": _etag(entry),
         }
 
@@ -309,7 +313,7 @@ class EntryResource(MethodView):
     def get(self, entry_id: int):
         """One entry. Answers 304 when `If-None-Match` carries its current ETag."""
         entry = _visible_entry(entry_id)
-        if _etag(entry) in request.if_none_match:
+        if request.if_none_match.contains(_etag_value(entry)):
             return "", 304, {"ETag": _etag(entry)}
         return _with_cache_headers(entry_payload(g.actor, entry), entry)
 
@@ -322,7 +326,7 @@ class EntryResource(MethodView):
         entry = _visible_entry(entry_id)
         expected = None
         if request.if_match and not request.if_match.star_tag:
-            if _etag(entry) not in request.if_match:
+            if not request.if_match.contains(_etag_value(entry)):
                 raise problem(412, "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
                                    "neu und wiederholen Sie Ihre Änderung.",
                               current_version=entry.version)
@@ -353,7 +357,11 @@ class EntryResource(MethodView):
         """Delete an entry (its city's admins can restore it)."""
         actor = require_writer()
         entry = _visible_entry(entry_id)
-        if request.if_match and not request.if_match.star_tag and _etag(entry) not in request.if_match:
+        if (
+            request.if_match
+            and not request.if_match.star_tag
+            and not request.if_match.contains(_etag_value(entry))
+        ):
             raise problem(412, "Der Eintrag wurde inzwischen geändert.")
         try:
             with write_transaction():
