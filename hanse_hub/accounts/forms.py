@@ -1,7 +1,7 @@
 """HTML forms of the accounts domain (validated at the edge, CSRF-protected)."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField
+from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 
@@ -19,3 +19,18 @@ class LoginForm(FlaskForm):
         validators=[DataRequired("Bitte geben Sie Ihr Passwort ein."), Length(max=1000)],
     )
     remember = BooleanField("Angemeldet bleiben")
+
+
+class TokenForm(FlaskForm):
+    name = StringField(
+        "Wofür ist das Token?",
+        validators=[
+            DataRequired("Bitte geben Sie an, wofür das Token ist."),
+            Length(max=100, message="Höchstens 100 Zeichen."),
+        ],
+    )
+    read_only = BooleanField("Nur lesen")
+
+
+class RevokeTokenForm(FlaskForm):
+    """Only the CSRF token: revoking changes state, so it is a POST."""

@@ -5,11 +5,20 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 
-from hanse_hub.accounts import services
-from hanse_hub.accounts.forms import LoginForm
+from hanse_hub.accounts import services, tokens
+from hanse_hub.accounts.forms import LoginForm, RevokeTokenForm, TokenForm
 from hanse_hub.accounts.models import fold_email
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
@@ -84,7 +93,45 @@ def logout():
     return redirect(url_for("web.home"))
 
 
-@blueprint.route("/konto")
+@blueprint.route("/konto", methods=["GET", "POST"])
 @login_required
 def account():
-    return render_template("accounts/account.html", user=current_user)
+    """The profile page: memberships and personal access tokens for the API."""
+    form = TokenForm()
+    created = None
+    status = 200
+    if form.validate_on_submit():
+        try:
+            with write_transaction():
+                created = tokens.create_token(
+                    current_user, form.name.data, read_only=bool(form.read_only.data)
+                )
+        except tokens.TokenError as error:
+            form.name.errors.append(str(error))
+            status = 422
+        else:
+            form = TokenForm(formdata=None)
+    elif form.is_submitted():
+        status = 422
+    return render_template(
+        "accounts/account.html",
+        user=current_user,
+        form=form,
+        revoke_form=RevokeTokenForm(),
+        created=created,
+        tokens=tokens.tokens_of(current_user),
+    ), status
+
+
+@blueprint.route("/konto/tokens/<int:token_id>/widerrufen", methods=["POST"])
+@login_required
+def revoke_token(token_id: int):
+    if not RevokeTokenForm().validate_on_submit():
+        abort(400)
+    try:
+        with write_transaction():
+            token = tokens.revoke_token(current_user, token_id)
+    except tokens.TokenError:
+        abort(404)
+    flash(f"Das Token „{token.name}“ ist widerrufen.", "success")
+    return redirect(url_for("accounts.account"))

@@ -65,7 +65,9 @@ def test_post_without_tenant_needs_exactly_one_membership(api, factory, rostock)
     set_role(None, user, factory.tenant("wismar"), Role.EDITOR)
     response = api(user).post("/api/v1/entries", json=SOLUTION)
     assert response.status_code == 422 and "tenant" in response.json["errors"]
-    assert api(user).post("/api/v1/entries", json={**SOLUTION, "tenant": "wismar"}).status_code == 201
+    assert (
+        api(user).post("/api/v1/entries", json={**SOLUTION, "tenant": "wismar"}).status_code == 201
+    )
 
 
 def test_readers_and_read_only_tokens_cannot_write(api, factory, rostock, editor):
@@ -99,7 +101,9 @@ def test_etag_and_if_none_match(api, factory, rostock):
     entry = factory.entry(rostock)
     first = api().get(f"/api/v1/entries/{entry.id}")
     assert first.headers["ETag"] and first.headers["Last-Modified"]
-    again = api().get(f"/api/v1/entries/{entry.id}", headers={"If-None-Match": first.headers["ETag"]})
+    again = api().get(
+        f"/api/v1/entries/{entry.id}", headers={"If-None-Match": first.headers["ETag"]}
+    )
     assert again.status_code == 304
 
 
@@ -107,10 +111,15 @@ def test_stale_if_match_is_refused_with_412_and_changes_nothing(api, editor, ros
     caller = api(editor)
     created = caller.post("/api/v1/entries", json=SOLUTION)
     etag, entry_id = created.headers["ETag"], created.json["id"]
-    assert caller.patch(f"/api/v1/entries/{entry_id}", json={"summary": "neu"},
-                        headers={"If-Match": etag}).status_code == 200
-    stale = caller.patch(f"/api/v1/entries/{entry_id}", json={"summary": "alt"},
-                         headers={"If-Match": etag})
+    assert (
+        caller.patch(
+            f"/api/v1/entries/{entry_id}", json={"summary": "neu"}, headers={"If-Match": etag}
+        ).status_code
+        == 200
+    )
+    stale = caller.patch(
+        f"/api/v1/entries/{entry_id}", json={"summary": "alt"}, headers={"If-Match": etag}
+    )
     assert stale.status_code == 412
     assert caller.get(f"/api/v1/entries/{entry_id}").json["summary"] == "neu"
 
@@ -119,8 +128,10 @@ def test_status_changes_and_soft_delete(api, editor):
     caller = api(editor)
     entry_id = caller.post("/api/v1/entries", json={**SOLUTION, "status": "draft"}).json["id"]
     assert api().get(f"/api/v1/entries/{entry_id}").status_code == 404
-    assert caller.patch(f"/api/v1/entries/{entry_id}", json={"status": "published"}).json[
-        "status"] == "published"
+    assert (
+        caller.patch(f"/api/v1/entries/{entry_id}", json={"status": "published"}).json["status"]
+        == "published"
+    )
     assert api().get(f"/api/v1/entries/{entry_id}").status_code == 200
     assert caller.delete(f"/api/v1/entries/{entry_id}").status_code == 204
     assert caller.get(f"/api/v1/entries/{entry_id}").status_code == 404
@@ -148,17 +159,21 @@ def test_list_filters(api, factory, rostock):
     factory.entry(rostock, kind="lesson", title="Erfahrung")
     factory.entry(factory.tenant("wismar"), title="Lösung Wismar", topics=["energie"])
     assert [e["title"] for e in api().get("/api/v1/entries?kind=lesson").json["items"]] == [
-        "Erfahrung"]
+        "Erfahrung"
+    ]
     assert [e["title"] for e in api().get("/api/v1/entries?tenant=wismar").json["items"]] == [
-        "Lösung Wismar"]
+        "Lösung Wismar"
+    ]
     assert [e["title"] for e in api().get("/api/v1/entries?topic=energie").json["items"]] == [
-        "Lösung Wismar"]
+        "Lösung Wismar"
+    ]
     assert api().get("/api/v1/entries?kind=unsinn").status_code == 422
 
 
 def test_malformed_json_is_a_400_problem(api, editor):
-    response = api(editor).post("/api/v1/entries", data="{nicht json",
-                                headers={"Content-Type": "application/json"})
+    response = api(editor).post(
+        "/api/v1/entries", data="{nicht json", headers={"Content-Type": "application/json"}
+    )
     assert response.status_code in (400, 422)
     assert response.mimetype == "application/problem+json"
 
@@ -174,5 +189,8 @@ def test_openapi_document_and_docs_are_served_locally(client):
     responses = spec["paths"]["/api/v1/entries/{entry_id}"]["patch"]["responses"]
     assert {"200", "401", "403", "404", "412", "422", "429"} <= set(responses)
     page = client.get("/api/docs").get_data(as_text=True)
-    assert "/api/docs/assets/swagger-ui-bundle.js" in page and "http" not in page.split("<body>")[1].split("swagger-ui")[0]
+    assert (
+        "/api/docs/assets/swagger-ui-bundle.js" in page
+        and "http" not in page.split("<body>")[1].split("swagger-ui")[0]
+    )
     assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
