@@ -99,7 +99,7 @@ def test_search_answers_the_documented_shape(api, factory, setup):
 
 
 def test_adoptions_are_recorded_changed_and_deleted(api, factory, setup):
-    rostock, wismar, _, wismar_editor = setup
+    rostock, _, _, wismar_editor = setup
     solution = factory.entry(rostock, title="Parkraum")
     caller = api(wismar_editor)
     created = caller.post(
