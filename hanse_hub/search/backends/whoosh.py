@@ -171,8 +171,8 @@ class WhooshBackend:
     # -- reading ----------------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> RawResults:
         searcher = self._current_searcher()
-        whoosh_query = compile_tree(query.tree)
-        options = {"filter": compile_condition(query.condition)}
+        whoosh_query = self._restricted(query)
+        options = {}
         if query.sort == "date":
             options["sortedby"] = "sort_date"
             options["reverse"] = True
@@ -192,14 +192,27 @@ class WhooshBackend:
             for name in FACETS:
                 counts = results.groups(name)
                 facets[name] = {str(k): v for k, v in counts.items() if k not in (None, "")}
-        return RawResults(hits=hits, total=len(results), facets=facets)
+        return RawResults(hits=hits, total=self._exact_count(searcher, whoosh_query), facets=facets)
 
     def count(self, query: SearchQuery) -> int:
-        searcher = self._current_searcher()
-        results = searcher.search(
-            compile_tree(query.tree), limit=1, filter=compile_condition(query.condition)
-        )
-        return len(results)
+        return self._exact_count(self._current_searcher(), self._restricted(query))
+
+    @staticmethod
+    def _exact_count(searcher, whoosh_query: wq.Query) -> int:
+        """How many documents match, exactly. ``len(results)`` is an estimate in Whoosh 2.7
+        once it skips low-scoring blocks for the top hits; this walks the matches unscored."""
+        return sum(1 for _ in searcher.docs_for_query(whoosh_query))
+
+    @staticmethod
+    def _restricted(query: SearchQuery) -> wq.Query:
+        """The text query intersected with the condition while matching, so that only
+        documents passing the filter are scored – Whoosh's ``filter=`` scores every text
+        match and discards afterwards. The condition adds nothing to the score.
+        (Not ``Require``: its block-quality skipping trips an assertion in Whoosh 2.7.)"""
+        condition = wq.ConstantScoreQuery(compile_condition(query.condition), 0.0)
+        if query.tree is None:
+            return condition
+        return wq.And([compile_tree(query.tree), condition])
 
     def autocomplete(self, prefix: str, condition: Condition, limit: int) -> list[int]:
         if not prefix:
