@@ -7,20 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hanse_hub.extensions import db
 
-# The default taxonomy; the first migration seeds it, hub admins edit it afterwards.
-DEFAULT_TOPICS = [
-    ("mobilitaet", "Mobilität", "Mobility"),
-    ("klimaschutz-stadtgruen", "Klimaschutz und Stadtgrün", "Climate protection and urban green"),
-    ("energie", "Energie", "Energy"),
-    ("beteiligung", "Beteiligung", "Participation"),
-    ("digitale-verwaltung", "Digitale Verwaltung", "Digital administration"),
-    ("bildung", "Bildung", "Education"),
-    ("tourismus-einzelhandel", "Tourismus und Einzelhandel", "Tourism and retail"),
-    ("daten-infrastruktur", "Daten und Infrastruktur", "Data and infrastructure"),
-    ("sicherheit", "Sicherheit", "Safety and security"),
-    ("gesundheit-soziales", "Gesundheit und Soziales", "Health and social affairs"),
-    ("wasser-hochwasser", "Wasser und Hochwasserschutz", "Water and flood protection"),
-]
+# The default taxonomy is seeded by the first migration; hub admins edit it afterwards.
 
 
 class Topic(db.Model):
