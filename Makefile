@@ -6,13 +6,16 @@ export HANSE_DATA_DIR ?= ./instance
 FLASK := $(BIN)/flask --app hanse_hub
 STAMP := $(VENV)/.installed
 
-.PHONY: run install migrate seed test test-long lint format bench bench-search clean help
+.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations
 
 help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
 	@echo "make test       the whole test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make test-long  the long-running tests"
 	@echo "make lint       ruff check and format check"
+	@echo "make screenshots  renew docs/screenshots/ (needs Chromium)"
+	@echo "make translations-extract  collect the interface texts into the catalogues (.po)"
+	@echo "make translations          compile the catalogues (.po -> .mo, committed)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,20 +27,34 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The KERN UX design system and axe-core from npm (package-lock.json) into node_modules/.
+# Without npm the hub still runs, with its own stylesheet; the axe-core tests are skipped.
+NODE_STAMP := node_modules/.package-lock.json
+assets:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "Note: npm not found - the hub runs with its own CSS; install Node.js for KERN UX."; \
+	elif [ ! -f $(NODE_STAMP) ] || [ package-lock.json -nt $(NODE_STAMP) ]; then \
+	  npm ci --no-audit --no-fund || echo "Note: npm ci failed - the hub runs with its own CSS."; \
+	fi
+
 migrate: install
 	$(FLASK) db upgrade
 
 seed: migrate
 	$(FLASK) hub seed-demo --if-empty
 
-run: seed
+run: assets seed
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install
+test: install assets
 	$(BIN)/python -m pytest -m "not slow" -q
 
 test-long: install
 	$(BIN)/python -m pytest -m slow -q -s
+
+# The full Schemathesis run of the REST API (make test runs a short one); prints the summary.
+fuzz: install
+	$(BIN)/python bench/fuzz_api.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -51,6 +68,19 @@ bench: bench-search
 
 bench-search: install
 	$(BIN)/python bench/search_bench.py
+
+screenshots: install assets
+	$(BIN)/python bench/screenshots.py
+
+# Interface texts are German msgids; hanse_hub/translations/<lang>/LC_MESSAGES/messages.po holds
+# a language's translations. The compiled .mo files are committed (a test checks they match).
+translations-extract: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --sort-by-file --project hanse_hub -o messages.pot .
+	$(BIN)/pybabel update -i messages.pot -d hanse_hub/translations --no-fuzzy-matching
+	rm messages.pot
+
+translations: install
+	$(BIN)/pybabel compile -d hanse_hub/translations --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -6,12 +6,20 @@ from pathlib import Path
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from hanse_hub.config import load_settings
 from hanse_hub.database import configure_sqlite
 from hanse_hub.extensions import csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class DatabaseId(IntegerConverter):
+    """A positive 32-bit integer, the range every supported database stores as an id."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=2**31 - 1)
 
 
 def create_app(environ: dict | None = None) -> Flask:
@@ -35,16 +43,22 @@ def create_app(environ: dict | None = None) -> Flask:
         n = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
+    # Ids in URLs are database integers: larger numbers are 404, not an overflow error.
+    app.url_map.converters["db_id"] = DatabaseId
+
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
     from hanse_hub.web.context import register_template_helpers
     from hanse_hub.web.errors import register_error_handlers
-    from hanse_hub.web.security import register_security_headers
+    from hanse_hub.web.i18n import init_i18n
+    from hanse_hub.web.security import register_input_guard, register_security_headers
 
+    init_i18n(app)
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    register_input_guard(app)
     return app
 
 
@@ -69,14 +83,20 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from hanse_hub.accounts.views import blueprint as accounts
+    from hanse_hub.admin.views import blueprint as admin
+    from hanse_hub.content.editing import blueprint as editing
     from hanse_hub.content.views import blueprint as content
     from hanse_hub.search.views import blueprint as search
+    from hanse_hub.web.assets import blueprint as assets
     from hanse_hub.web.views import blueprint as web
 
     app.register_blueprint(web)
     app.register_blueprint(accounts)
+    app.register_blueprint(admin)
     app.register_blueprint(content)
+    app.register_blueprint(editing)
     app.register_blueprint(search)
+    app.register_blueprint(assets)
 
     from hanse_hub.api.setup import init_api
 

@@ -212,7 +212,8 @@ def token_create(email, name, read_only):
 def token_list(email):
     """List an account's tokens."""
     for token in api_tokens.tokens_of(_user(email)):
-        state = "revoked" if token.revoked_at else ("read-only" if token.read_only else "read-write")
+        access = "read-only" if token.read_only else "read-write"
+        state = "revoked" if token.revoked_at else access
         click.echo(f"{token.id:>5}  {token.prefix}…  {token.name:<30} {state}")
 
 

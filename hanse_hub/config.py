@@ -34,6 +34,7 @@ class Settings:
     redis_url: str | None = None
     trusted_proxies: int = 0
     rate_limits: dict = field(default_factory=dict)
+    mail: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -66,6 +67,14 @@ class Settings:
             "HANSE_RATE_LIMIT_LOGIN": self.rate_limits.get("login", "10 per minute"),
             "HANSE_RATE_LIMIT_WRITE": self.rate_limits.get("write", "60 per minute"),
             "HANSE_RATE_LIMIT_SEARCH": self.rate_limits.get("search", "120 per minute"),
+            # Outgoing e-mail (password resets, invitations); without a server it is only logged.
+            "HANSE_MAIL_SERVER": self.mail.get("server"),
+            "HANSE_MAIL_PORT": self.mail.get("port", 587),
+            "HANSE_MAIL_USERNAME": self.mail.get("username"),
+            "HANSE_MAIL_PASSWORD": self.mail.get("password"),
+            "HANSE_MAIL_SENDER": self.mail.get("sender", "Smarte Hanse <hub@localhost>"),
+            "HANSE_MAIL_USE_TLS": self.mail.get("use_tls", True),
+            "HANSE_BASE_URL": self.mail.get("base_url"),
             **self.extra,
         }
 
@@ -101,6 +110,40 @@ def _rate_limits(environ: dict) -> dict:
         if value:
             limits[kind] = value
     return limits
+
+
+def _mail(environ: dict, env: str) -> dict:
+    """Outgoing e-mail, and the public address (``HANSE_BASE_URL``) that links in e-mails use.
+
+    Without ``HANSE_BASE_URL`` (development) links use the request's own address. A production
+    hub that sends e-mail must name its sender and its public address: a reset link built from
+    a forged Host header would send the reset token to someone else's server.
+    """
+    server = (environ.get("HANSE_MAIL_SERVER") or "").strip() or None
+    use_tls = (environ.get("HANSE_MAIL_USE_TLS") or "true").strip().lower()
+    if use_tls not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        raise ConfigurationError(f"HANSE_MAIL_USE_TLS must be true or false, got {use_tls!r}")
+    base_url = (environ.get("HANSE_BASE_URL") or "").strip().rstrip("/") or None
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise ConfigurationError(f"HANSE_BASE_URL must start with https://, got {base_url!r}")
+    sender = (environ.get("HANSE_MAIL_SENDER") or "").strip() or None
+    if env == "production" and server and not (sender and base_url):
+        raise ConfigurationError(
+            "HANSE_MAIL_SERVER is set: also set HANSE_MAIL_SENDER (the From address) and "
+            "HANSE_BASE_URL (the hub's public address, e.g. https://hub.smarte-hanse.de), "
+            "which the links in e-mails use."
+        )
+    mail = {
+        "server": server,
+        "port": _int(environ, "HANSE_MAIL_PORT", 587),
+        "username": environ.get("HANSE_MAIL_USERNAME") or None,
+        "password": environ.get("HANSE_MAIL_PASSWORD") or None,
+        "use_tls": use_tls in ("true", "1", "yes", "on"),
+        "base_url": base_url,
+    }
+    if sender:
+        mail["sender"] = sender
+    return mail
 
 
 def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
@@ -169,6 +212,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         redis_url=environ.get("HANSE_REDIS_URL") or None,
         trusted_proxies=_non_negative(environ, "HANSE_TRUSTED_PROXIES"),
         rate_limits=_rate_limits(environ),
+        mail=_mail(environ, env),
     )
     settings.update(overrides)
     return Settings(**settings)

@@ -1,6 +1,7 @@
 """Extension objects, created unbound; ``create_app`` binds them."""
 
 from flask import g, request
+from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -27,6 +28,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+babel = Babel()
 
 
 def _rate_limit_key() -> str:

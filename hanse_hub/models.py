@@ -1,5 +1,6 @@
 """Imports every model module, so that the metadata is complete wherever it is needed."""
 
+from hanse_hub.accounts.invitations import Invitation
 from hanse_hub.accounts.models import (
     AuditEvent,
     LoginSession,
@@ -7,6 +8,7 @@ from hanse_hub.accounts.models import (
     PersonalAccessToken,
     User,
 )
+from hanse_hub.accounts.resets import PasswordReset
 from hanse_hub.content.models import (
     Adoption,
     Attachment,
@@ -32,10 +34,12 @@ __all__ = [
     "Entry",
     "EntryTag",
     "Event",
+    "Invitation",
     "LessonLearned",
     "LoginSession",
     "Material",
     "Membership",
+    "PasswordReset",
     "PersonalAccessToken",
     "Revision",
     "SearchJob",

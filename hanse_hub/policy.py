@@ -292,3 +292,23 @@ def visible(actor: Actor, entries: Iterable[Entry]) -> list[Entry]:
     """The entries of a loaded list (e.g. a relationship) that ``actor`` may see, in order."""
     scope = scope_for(actor)
     return [entry for entry in entries if scope.allows_entry(entry)]
+
+
+def can_administer_tenant(actor: Actor, tenant_id: int) -> bool:
+    """Members, invitations and settings of a tenant: its admins, and hub admins for every one."""
+    return can_manage_members(actor, tenant_id) or can_manage_hub(actor)
+
+
+def administered_tenant_ids(actor: Actor) -> frozenset[int]:
+    """The tenants whose members ``actor`` manages as their admin (hub admins: see above)."""
+    return frozenset(tid for tid, role in actor.roles.items() if role == Role.ADMIN)
+
+
+def can_see_administration(actor: Actor) -> bool:
+    """Whether the administration pages have anything for ``actor``."""
+    return can_manage_hub(actor) or bool(administered_tenant_ids(actor))
+
+
+def can_read_audit_event(actor: Actor, tenant_id: int | None) -> bool:
+    """Hub admins read the whole audit log; a tenant's admins read its events."""
+    return can_manage_hub(actor) or (tenant_id is not None and actor.is_admin_of(tenant_id))

@@ -64,5 +64,5 @@ def test_forwarded_headers_are_trusted_only_when_configured(tmp_path):
     headers = {"X-Forwarded-Proto": "https"}
     for proxies, expect_hsts in (("0", False), ("1", True)):
         app = create_app({**base, "HANSE_TRUSTED_PROXIES": proxies})
-        response = app.test_client().get("/farben.css", headers=headers)
+        response = app.test_client().get("/static/hub.css", headers=headers)
         assert ("Strict-Transport-Security" in response.headers) is expect_hsts

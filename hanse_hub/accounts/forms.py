@@ -1,36 +1,103 @@
 """HTML forms of the accounts domain (validated at the edge, CSRF-protected)."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
     email = EmailField(
-        "E-Mail-Adresse",
+        _l("E-Mail-Adresse"),
         validators=[
-            DataRequired("Bitte geben Sie Ihre E-Mail-Adresse ein."),
-            Email("Bitte geben Sie eine gültige E-Mail-Adresse ein.", check_deliverability=False),
+            DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
+            Email(
+                _l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False
+            ),
             Length(max=320),
         ],
     )
     password = PasswordField(
-        "Passwort",
-        validators=[DataRequired("Bitte geben Sie Ihr Passwort ein."), Length(max=1000)],
+        _l("Passwort"),
+        validators=[DataRequired(_l("Bitte geben Sie Ihr Passwort ein.")), Length(max=1000)],
     )
-    remember = BooleanField("Angemeldet bleiben")
+    remember = BooleanField(_l("Angemeldet bleiben"))
 
 
 class TokenForm(FlaskForm):
     name = StringField(
-        "Wofür ist das Token?",
+        _l("Wofür ist das Token?"),
         validators=[
-            DataRequired("Bitte geben Sie an, wofür das Token ist."),
-            Length(max=100, message="Höchstens 100 Zeichen."),
+            DataRequired(_l("Bitte geben Sie an, wofür das Token ist.")),
+            Length(max=100, message=_l("Höchstens 100 Zeichen.")),
         ],
     )
-    read_only = BooleanField("Nur lesen")
+    read_only = BooleanField(_l("Nur lesen"))
 
 
 class RevokeTokenForm(FlaskForm):
     """Only the CSRF token: revoking changes state, so it is a POST."""
+
+
+def _new_password_fields():
+    return (
+        PasswordField(
+            _l("Neues Passwort"),
+            description=_l("Mindestens 12 Zeichen."),
+            validators=[
+                DataRequired(_l("Bitte geben Sie ein neues Passwort ein.")),
+                Length(max=1000, message=_l("Höchstens 1000 Zeichen.")),
+            ],
+        ),
+        PasswordField(
+            _l("Neues Passwort wiederholen"),
+            validators=[
+                DataRequired(_l("Bitte wiederholen Sie das neue Passwort.")),
+                EqualTo("new_password", _l("Die beiden Passwörter stimmen nicht überein.")),
+            ],
+        ),
+    )
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField(
+        _l("Bisheriges Passwort"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie Ihr bisheriges Passwort ein.")),
+            Length(max=1000, message=_l("Höchstens 1000 Zeichen.")),
+        ],
+    )
+    new_password, new_password_confirm = _new_password_fields()
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("E-Mail-Adresse Ihres Kontos"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
+            Email(
+                _l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False
+            ),
+            Length(max=320, message=_l("Höchstens 320 Zeichen.")),
+        ],
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    new_password, new_password_confirm = _new_password_fields()
+
+
+class InvitationSignupForm(FlaskForm):
+    display_name = StringField(
+        _l("Ihr Name"),
+        description=_l("So sehen andere Mitarbeiter*innen Sie, z. B. „Jana Kruse“."),
+        validators=[
+            DataRequired(_l("Bitte geben Sie Ihren Namen an.")),
+            Length(max=120, message=_l("Höchstens 120 Zeichen.")),
+        ],
+    )
+    new_password, new_password_confirm = _new_password_fields()
+
+
+class AcceptInvitationForm(FlaskForm):
+    """Only the CSRF token: accepting changes state, so it is a POST."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 
+from hanse_hub.accounts.invitations import Invitation
 from hanse_hub.accounts.models import AuditEvent, LoginSession, User
+from hanse_hub.accounts.resets import PasswordReset
 from hanse_hub.accounts.services import PSEUDONYM_NAME, end_all_login_sessions
 from hanse_hub.content.models import Adoption, Attachment, Contact, Entry, Revision
 from hanse_hub.content.revisions import entry_state
@@ -21,6 +23,7 @@ def pseudonymise_user(user: User) -> None:
     and adoptions keep their history but no longer name the person.
     """
     end_all_login_sessions(user, "account_deleted")
+    folded = user.email_folded
     user.email = f"geloescht-{user.id}@invalid"
     user.email_folded = user.email
     user.display_name = PSEUDONYM_NAME
@@ -31,6 +34,9 @@ def pseudonymise_user(user: User) -> None:
     user.pseudonymised_at = utcnow()
     for contact in db.session.scalars(select(Contact).where(Contact.user_id == user.id)):
         contact.user_id = None
+    # Invitations to the person's address and their reset requests name them: gone too.
+    db.session.execute(delete(Invitation).where(Invitation.email_folded == folded))
+    db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))
     db.session.flush()
 
 
@@ -99,6 +105,29 @@ def export_user_data(user: User) -> dict[str, Any]:
         "adoptions_recorded": [
             {"uuid": a.uuid, "solution": a.solution.uuid, "status": a.status.value}
             for a in db.session.scalars(select(Adoption).where(Adoption.created_by_id == user.id))
+        ],
+        "invitations_received": [
+            {
+                "tenant": i.tenant.slug,
+                "role": str(i.role),
+                "at": iso(i.created_at),
+                "accepted_at": iso(i.accepted_at),
+            }
+            for i in db.session.scalars(
+                select(Invitation).where(Invitation.email_folded == user.email_folded)
+            )
+        ],
+        "invitations_sent": [
+            {"tenant": i.tenant.slug, "email": i.email, "at": iso(i.created_at)}
+            for i in db.session.scalars(
+                select(Invitation).where(Invitation.invited_by_id == user.id)
+            )
+        ],
+        "password_resets": [
+            {"at": iso(r.created_at), "used_at": iso(r.used_at), "requested_from": r.requested_from}
+            for r in db.session.scalars(
+                select(PasswordReset).where(PasswordReset.user_id == user.id)
+            )
         ],
         "attachments_uploaded": [
             {"uuid": a.uuid, "filename": a.original_filename, "at": iso(a.created_at)}

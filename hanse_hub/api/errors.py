@@ -10,8 +10,13 @@ from hanse_hub.web.errors import MESSAGES
 
 def problem_response(status: int, detail: str | None = None, **extra):
     title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
-    body = {"type": "about:blank", "title": title, "status": status,
-            "detail": detail or default_detail, **extra}
+    body = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail or default_detail,
+        **extra,
+    }
     response = jsonify(body)
     response.status_code = status
     response.mimetype = "application/problem+json"
@@ -34,7 +39,7 @@ def problem(status: int, detail: str, *, headers: dict | None = None, **extra) -
 def field_errors(messages) -> dict:
     """marshmallow messages, keyed by field (the request location level removed)."""
     if isinstance(messages, dict) and len(messages) == 1:
-        (location, inner), = messages.items()
+        ((location, inner),) = messages.items()
         if location in ("json", "query", "form", "files", "headers") and isinstance(inner, dict):
             return inner
     return messages if isinstance(messages, dict) else {"_schema": messages}

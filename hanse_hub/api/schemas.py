@@ -1,10 +1,13 @@
 """marshmallow schemas of the API: validation at the edge, and the OpenAPI document.
 
-Input schemas reject unknown fields; ``tenant`` (except when creating), the author and
-timestamps cannot be set; fields of one kind are accepted only for that kind.
+Input schemas reject unknown fields, and text no database can store; ``tenant`` (except
+when creating), the author and timestamps cannot be set; fields of one kind are accepted
+only for that kind.
 """
 
 from __future__ import annotations
+
+import re
 
 from marshmallow import (
     EXCLUDE,
@@ -12,6 +15,7 @@ from marshmallow import (
     Schema,
     ValidationError,
     fields,
+    pre_load,
     validate,
     validates_schema,
 )
@@ -21,18 +25,47 @@ from hanse_hub.content.services import KIND_FIELDS, KIND_LINKS, KIND_REFERENCES
 
 LANGUAGES = ("de", "en")
 MAX_PER_PAGE = 100
+# The largest id an integer column holds (PostgreSQL ``integer``). A larger number names
+# nothing; passed on to the database it would fail there (a 500) instead of answering 404/422.
+MAX_ID = 2**31 - 1
+# Characters a text column cannot hold: NUL (PostgreSQL refuses it) and lone surrogates (JSON
+# can escape one, UTF-8 cannot encode it). Passed on, either fails in the database (a 500).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _choice(values) -> validate.OneOf:
     return validate.OneOf([str(v) for v in values])
 
 
-class StrictSchema(Schema):
+def _id_range() -> validate.Range:
+    return validate.Range(min=1, max=MAX_ID)
+
+
+def _unstorable(value) -> bool:
+    if isinstance(value, str):
+        return UNSTORABLE.search(value) is not None
+    return isinstance(value, list | tuple) and any(_unstorable(item) for item in value)
+
+
+class InputSchema(Schema):
+    """What a request sends: text with characters no database can store is refused."""
+
+    @pre_load
+    def _storable_text(self, data, **kwargs):
+        if hasattr(data, "items"):
+            refused = sorted(str(name) for name, value in data.items() if _unstorable(value))
+            if refused:
+                message = "Enthält Zeichen, die nicht gespeichert werden können (z. B. NUL)."
+                raise ValidationError({name: [message] for name in refused})
+        return data
+
+
+class StrictSchema(InputSchema):
     class Meta:
         unknown = RAISE
 
 
-class QuerySchema(Schema):
+class QuerySchema(InputSchema):
     class Meta:
         unknown = EXCLUDE
 
@@ -136,15 +169,13 @@ def _kind_fields(*, dump: bool) -> dict[str, fields.Field]:
     for kind, links in KIND_LINKS.items():
         for name in links:
             result[name] = fields.List(
-                fields.Integer(validate=validate.Range(min=1)),
+                fields.Integer(validate=_id_range()),
                 validate=validate.Length(max=100),
                 **meta(kind),
             )
     for kind, references in KIND_REFERENCES.items():
         for name in references:
-            result[name] = fields.Integer(
-                allow_none=True, validate=validate.Range(min=1), **meta(kind)
-            )
+            result[name] = fields.Integer(allow_none=True, validate=_id_range(), **meta(kind))
     if dump:
         result["has_consent"] = fields.Boolean(
             **meta(
@@ -228,7 +259,7 @@ def _common_input_fields() -> dict[str, fields.Field]:
             fields.String(validate=validate.Length(min=1, max=60)), validate=validate.Length(max=30)
         ),
         "language": fields.String(validate=validate.OneOf(LANGUAGES)),
-        "translation_of": fields.Integer(allow_none=True, validate=validate.Range(min=1)),
+        "translation_of": fields.Integer(allow_none=True, validate=_id_range()),
         "licence": fields.String(validate=validate.Length(min=1, max=40)),
         "visibility": fields.String(validate=_choice(Visibility)),
         "status": fields.String(validate=_choice(EntryStatus)),
@@ -255,6 +286,11 @@ class EntryCreateSchema(
     _KindChecks.from_dict({**_common_input_fields(), **_kind_fields(dump=False)})
 ):
     kind = fields.String(required=True, validate=_choice(EntryKind))
+    title = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=300),
+        error_messages={"required": "Bitte geben Sie einen Titel an."},
+    )
     tenant = fields.String(
         validate=validate.Length(max=60),
         metadata={"description": "Owning tenant's slug; default: the caller's only tenant"},
@@ -262,8 +298,6 @@ class EntryCreateSchema(
 
     @validates_schema
     def _kinds(self, data: dict, **kwargs) -> None:
-        if "title" not in data:
-            raise ValidationError({"title": ["Bitte geben Sie einen Titel an."]})
         self._check_kind_fields(data, data["kind"])
         if data["kind"] == "contact" and "person_name" not in data:
             raise ValidationError({"person_name": ["Bitte geben Sie den Namen der Person an."]})
@@ -294,14 +328,19 @@ class AttachmentSchema(Schema):
     download_url = fields.String()
 
 
-class AttachmentUploadSchema(Schema):
-    class Meta:
-        unknown = RAISE
+class AttachmentFormSchema(StrictSchema):
+    """The form fields of an upload besides the file (the view checks them: webargs reads
+    only the ``files`` of a multipart request)."""
+
+    description = fields.String(load_default="", validate=validate.Length(max=2000))
+    alt_text = fields.String(load_default="", validate=validate.Length(max=2000))
+    language = fields.String(load_default="de", validate=validate.OneOf(LANGUAGES))
+
+
+class AttachmentUploadSchema(AttachmentFormSchema):
+    """An upload as documented: the file and the form fields."""
 
     file = fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
-    description = fields.String(validate=validate.Length(max=2000))
-    alt_text = fields.String(validate=validate.Length(max=2000))
-    language = fields.String(validate=validate.OneOf(LANGUAGES))
 
 
 # -- search --------------------------------------------------------------------------------------
@@ -376,14 +415,14 @@ class AdoptionListSchema(Schema):
 
 class AdoptionListArgs(PaginationArgs):
     tenant = fields.String(validate=validate.Length(max=60))
-    solution_id = fields.Integer(validate=validate.Range(min=1))
+    solution_id = fields.Integer(validate=_id_range())
 
 
 def _adoption_fields() -> dict[str, fields.Field]:
     return {
         "status": fields.String(validate=_choice(AdoptionStatus)),
         "changes": fields.String(validate=validate.Length(max=20_000)),
-        "contact_id": fields.Integer(allow_none=True, validate=validate.Range(min=1)),
+        "contact_id": fields.Integer(allow_none=True, validate=_id_range()),
         "started_on": fields.Date(allow_none=True),
         "decided_on": fields.Date(allow_none=True),
         "visibility": fields.String(validate=_choice(Visibility)),
@@ -391,7 +430,7 @@ def _adoption_fields() -> dict[str, fields.Field]:
 
 
 class AdoptionCreateSchema(StrictSchema.from_dict(_adoption_fields())):
-    solution_id = fields.Integer(required=True, validate=validate.Range(min=1))
+    solution_id = fields.Integer(required=True, validate=_id_range())
     tenant = fields.String(
         validate=validate.Length(max=60),
         metadata={"description": "Adopting tenant's slug; default: the caller's only tenant"},

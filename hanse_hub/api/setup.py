@@ -44,9 +44,7 @@ def init_api(app: Flask) -> HubApi:
                     "Errors are application/problem+json (RFC 9457)."
                 )
             },
-            "components": {
-                "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}
-            },
+            "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
             "security": [{}, {"bearerAuth": []}],
         },
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import current_app, g, request, send_file, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import ValidationError
 from sqlalchemy import func, select
 
 from hanse_hub.api import schemas
@@ -18,6 +19,7 @@ from hanse_hub.api.errors import problem
 from hanse_hub.content import adoptions as adoption_services
 from hanse_hub.content import services as content
 from hanse_hub.content.attachments import (
+    ALLOWED_MEDIA_TYPES,
     AttachmentMetadata,
     AttachmentRejected,
     add_attachment,
@@ -29,14 +31,12 @@ from hanse_hub.content.models import (
     Entry,
     EntryKind,
     EntryStatus,
-    Material,
-    Topic,
 )
 from hanse_hub.content.storage import storage_for
 from hanse_hub.content.topics import get_topic, list_topics
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, db, limiter
-from hanse_hub.policy import Actor, PermissionDenied, scope_for, visible
+from hanse_hub.policy import Actor, PermissionDenied, visible
 from hanse_hub.search import services as search_services
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import get_tenant, list_tenants
@@ -49,6 +49,8 @@ limiter.limit(configured_limit("write"), methods=["POST", "PATCH", "DELETE"])(bl
 
 READ_PROBLEMS = (400, 401, 429)
 WRITE_PROBLEMS = (400, 401, 403, 404, 409, 413, 415, 422, 429)
+# Ids in paths: a number beyond any id answers 404 here, not an overflow in the database.
+ID = f"int(min=1, max={schemas.MAX_ID})"
 
 
 def problems(*statuses: int):
@@ -66,26 +68,41 @@ def problems(*statuses: int):
 
 
 def entry_url(entry: Entry) -> str:
-    return url_for("content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug,
-                   _external=True)
+    return url_for(
+        "content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug, _external=True
+    )
 
 
 def entry_payload(actor: Actor, entry: Entry) -> dict:
     """An entry as the API shows it to ``actor``: links only to what ``actor`` may see."""
     kind = str(entry.kind)
     data = {
-        "id": entry.id, "uuid": entry.uuid, "kind": kind, "tenant": entry.tenant.slug,
-        "title": entry.title, "slug": entry.slug, "summary": entry.summary, "body": entry.body,
-        "topics": [t.slug for t in entry.topics], "tags": list(entry.tags),
-        "language": entry.language, "licence": entry.licence,
+        "id": entry.id,
+        "uuid": entry.uuid,
+        "kind": kind,
+        "tenant": entry.tenant.slug,
+        "title": entry.title,
+        "slug": entry.slug,
+        "summary": entry.summary,
+        "body": entry.body,
+        "topics": [t.slug for t in entry.topics],
+        "tags": list(entry.tags),
+        "language": entry.language,
+        "licence": entry.licence,
         "translation_of": (
             entry.translation_of_id
-            if entry.translation_of and visible(actor, [entry.translation_of]) else None
+            if entry.translation_of and visible(actor, [entry.translation_of])
+            else None
         ),
-        "visibility": str(entry.visibility), "status": str(entry.status),
-        "participants": [t.slug for t in entry.participants], "version": entry.version,
-        "review_by": entry.review_by, "url": entry_url(entry), "created_at": entry.created_at,
-        "updated_at": entry.updated_at, "published_at": entry.published_at,
+        "visibility": str(entry.visibility),
+        "status": str(entry.status),
+        "participants": [t.slug for t in entry.participants],
+        "version": entry.version,
+        "review_by": entry.review_by,
+        "url": entry_url(entry),
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "published_at": entry.published_at,
     }
     for name in schemas.FIELDS_OF_KIND[kind] - {"consent", "has_consent"}:
         if name in content.KIND_FIELDS[entry.kind]:
@@ -93,7 +110,7 @@ def entry_payload(actor: Actor, entry: Entry) -> dict:
             data[name] = str(value) if name == "maturity" else value
     for name, (relationship, _target) in content.KIND_LINKS.get(entry.kind, {}).items():
         data[name] = [linked.id for linked in visible(actor, getattr(entry, relationship))]
-    for name, (column, _target) in content.KIND_REFERENCES.get(entry.kind, {}).items():
+    for name, (_column, _target) in content.KIND_REFERENCES.get(entry.kind, {}).items():
         linked = getattr(entry, name.removesuffix("_id"))
         data[name] = linked.id if linked is not None and visible(actor, [linked]) else None
     if isinstance(entry, Contact):
@@ -103,24 +120,37 @@ def entry_payload(actor: Actor, entry: Entry) -> dict:
 
 def attachment_payload(attachment) -> dict:
     return {
-        "id": attachment.id, "uuid": attachment.uuid, "entry_id": attachment.entry_id,
-        "original_filename": attachment.original_filename, "media_type": attachment.media_type,
-        "size": attachment.size, "description": attachment.description,
-        "alt_text": attachment.alt_text, "language": attachment.language,
+        "id": attachment.id,
+        "uuid": attachment.uuid,
+        "entry_id": attachment.entry_id,
+        "original_filename": attachment.original_filename,
+        "media_type": attachment.media_type,
+        "size": attachment.size,
+        "description": attachment.description,
+        "alt_text": attachment.alt_text,
+        "language": attachment.language,
         "created_at": attachment.created_at,
-        "download_url": url_for("api.attachment_content", attachment_id=attachment.id,
-                                _external=True),
+        "download_url": url_for(
+            "api.attachment_content", attachment_id=attachment.id, _external=True
+        ),
     }
 
 
 def adoption_payload(adoption: Adoption) -> dict:
     return {
-        "id": adoption.id, "uuid": adoption.uuid, "tenant": adoption.tenant.slug,
-        "solution_id": adoption.solution_id, "solution_tenant": adoption.solution.tenant.slug,
-        "status": str(adoption.status), "changes": adoption.changes,
-        "contact_id": adoption.contact_id, "started_on": adoption.started_on,
-        "decided_on": adoption.decided_on, "visibility": str(adoption.visibility),
-        "created_at": adoption.created_at, "updated_at": adoption.updated_at,
+        "id": adoption.id,
+        "uuid": adoption.uuid,
+        "tenant": adoption.tenant.slug,
+        "solution_id": adoption.solution_id,
+        "solution_tenant": adoption.solution.tenant.slug,
+        "status": str(adoption.status),
+        "changes": adoption.changes,
+        "contact_id": adoption.contact_id,
+        "started_on": adoption.started_on,
+        "decided_on": adoption.decided_on,
+        "visibility": str(adoption.visibility),
+        "created_at": adoption.created_at,
+        "updated_at": adoption.updated_at,
     }
 
 
@@ -131,9 +161,11 @@ def paginate(total: int, page: int, per_page: int) -> dict:
     args = request.args.to_dict(flat=False)
     for rel, number in (("first", 1), ("prev", page - 1), ("next", page + 1), ("last", last)):
         if 1 <= number <= last and (rel not in ("prev", "next") or number != page):
-            target = url_for(request.endpoint, **{**request.view_args, **args,
-                                                  "page": number, "per_page": per_page},
-                             _external=True)
+            target = url_for(
+                request.endpoint,
+                **{**request.view_args, **args, "page": number, "per_page": per_page},
+                _external=True,
+            )
             links.append(f'<{target}>; rel="{rel}"')
     headers = {"X-Total-Count": str(total)}
     if links:
@@ -148,7 +180,9 @@ def _visible_entry(entry_id: int) -> Entry:
     try:
         return content.get_entry(g.actor, entry_id)
     except content.EntryNotFound:
-        raise problem(404, "Diesen Eintrag gibt es nicht, oder er ist für Sie nicht sichtbar.")
+        raise problem(
+            404, "Diesen Eintrag gibt es nicht, oder er ist für Sie nicht sichtbar."
+        ) from None
 
 
 def _callers_tenant(slug: str | None, what: str) -> Tenant:
@@ -156,13 +190,19 @@ def _callers_tenant(slug: str | None, what: str) -> Tenant:
     if slug:
         tenant = get_tenant(slug)
         if tenant is None:
-            raise problem(422, f"Unbekannte Organisation „{slug}“.",
-                          errors={"tenant": ["Unbekannte Organisation."]})
+            raise problem(
+                422,
+                f"Unbekannte Organisation „{slug}“.",
+                errors={"tenant": ["Unbekannte Organisation."]},
+            )
         return tenant
     tenant_ids = list(actor.roles)
     if len(tenant_ids) != 1:
-        raise problem(422, f"Bitte geben Sie an, für welche Organisation {what}.",
-                      errors={"tenant": ["Angabe erforderlich."]})
+        raise problem(
+            422,
+            f"Bitte geben Sie an, für welche Organisation {what}.",
+            errors={"tenant": ["Angabe erforderlich."]},
+        )
     return db.session.get(Tenant, tenant_ids[0])
 
 
@@ -174,6 +214,33 @@ def _service_input(data: dict) -> dict:
     if "translation_of" in data:
         data["translation_of_id"] = data.pop("translation_of")
     return data
+
+
+def _require_json_body() -> None:
+    """Refuse a body that is not JSON, or none: webargs reads either as no fields at all, and a
+    PATCH would answer 200 having silently changed nothing."""
+    if not request.is_json:
+        raise problem(415, "Bitte senden Sie die Angaben als JSON (application/json).")
+    if not request.get_data(cache=True):
+        raise problem(400, "Die Anfrage enthält keine Angaben.")
+
+
+def _upload_form() -> dict:
+    """The form fields of an upload, checked as documented (webargs reads only the file)."""
+    repeated = sorted(
+        name
+        for name in {*request.form, *request.files}
+        if len(request.form.getlist(name)) + len(request.files.getlist(name)) > 1
+    )
+    try:
+        if repeated:
+            raise ValidationError({name: ["Bitte nur einen Wert senden."] for name in repeated})
+        return schemas.AttachmentFormSchema().load(request.form.to_dict())
+    except ValidationError as error:
+        names = ", ".join(sorted(map(str, error.messages)))
+        raise problem(
+            422, f"Bitte prüfen Sie die Angaben: {names}.", errors=error.messages
+        ) from None
 
 
 def _content_error(error: content.ContentError):
@@ -212,11 +279,15 @@ def _etag(entry: Entry) -> str:
 
 
 def _with_cache_headers(response_data, entry: Entry):
-    return response_data, 200, {
-        "ETag": _etag(entry),
-        "Last-Modified": entry.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT"),
-        "Cache-Control": "private, no-cache",
-    }
+    return (
+        response_data,
+        200,
+        {
+            "ETag": _etag(entry),
+            "Last-Modified": entry.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT"),
+            "Cache-Control": "private, no-cache",
+        },
+    )
 
 
 # -- tenants and topics --------------------------------------------------------------------------
@@ -228,8 +299,20 @@ def _with_cache_headers(response_data, entry: Entry):
 def tenants():
     """The organisations of the network."""
     return [
-        {**{c: getattr(t, c) for c in ("slug", "official_name", "short_name", "colour",
-                                        "website", "contact_address")}, "kind": str(t.kind)}
+        {
+            **{
+                c: getattr(t, c)
+                for c in (
+                    "slug",
+                    "official_name",
+                    "short_name",
+                    "colour",
+                    "website",
+                    "contact_address",
+                )
+            },
+            "kind": str(t.kind),
+        }
         for t in list_tenants()
     ]
 
@@ -248,10 +331,14 @@ def topics():
 @blueprint.route("/entries")
 class Entries(MethodView):
     @blueprint.arguments(schemas.EntryListArgs, location="query")
-    @blueprint.response(200, schemas.EntryListSchema, headers={
-        "Link": {"description": "first/prev/next/last pages", "schema": {"type": "string"}},
-        "X-Total-Count": {"description": "number of entries", "schema": {"type": "integer"}},
-    })
+    @blueprint.response(
+        200,
+        schemas.EntryListSchema,
+        headers={
+            "Link": {"description": "first/prev/next/last pages", "schema": {"type": "string"}},
+            "X-Total-Count": {"description": "number of entries", "schema": {"type": "integer"}},
+        },
+    )
     @problems(*READ_PROBLEMS, 422)
     def get(self, args):
         """Entries the caller may see, newest first, filtered."""
@@ -262,7 +349,9 @@ class Entries(MethodView):
         if "topic" in args and (topic := get_topic(args["topic"])) is None:
             return {"total": 0, "page": args["page"], "per_page": args["per_page"], "items": []}
         query = content.visible_entries(
-            actor, tenant=tenant, topic=topic,
+            actor,
+            tenant=tenant,
+            topic=topic,
             kind=EntryKind(args["kind"]) if "kind" in args else None,
             status=EntryStatus(args["status"]) if "status" in args else None,
         )
@@ -271,8 +360,12 @@ class Entries(MethodView):
         total = db.session.scalar(select(func.count()).select_from(query.subquery()))
         page, per_page = args["page"], args["per_page"]
         items = db.session.scalars(query.offset((page - 1) * per_page).limit(per_page)).all()
-        body = {"total": total, "page": page, "per_page": per_page,
-                "items": [entry_payload(actor, e) for e in items]}
+        body = {
+            "total": total,
+            "page": page,
+            "per_page": per_page,
+            "items": [entry_payload(actor, e) for e in items],
+        }
         return body, 200, paginate(total, page, per_page)
 
     @blueprint.arguments(schemas.EntryCreateSchema)
@@ -293,21 +386,33 @@ class Entries(MethodView):
                 _apply_consent(actor, entry, consent)
                 _apply_status(actor, entry, status)
         except PermissionDenied:
-            raise problem(403, f"Sie dürfen für {tenant.short_name} keine Einträge anlegen.")
+            raise problem(
+                403, f"Sie dürfen für {tenant.short_name} keine Einträge anlegen."
+            ) from None
         except content.ContentError as error:
-            raise _content_error(error)
-        return entry_payload(actor, entry), 201, {
-            "Location": url_for("api.EntryResource", entry_id=entry.id, _external=True),
-            "ETag": _etag(entry),
-        }
+            raise _content_error(error) from None
+        return (
+            entry_payload(actor, entry),
+            201,
+            {
+                "Location": url_for("api.EntryResource", entry_id=entry.id, _external=True),
+                "ETag": _etag(entry),
+            },
+        )
 
 
-@blueprint.route("/entries/<int:entry_id>")
+@blueprint.route(f"/entries/<{ID}:entry_id>")
 class EntryResource(MethodView):
-    @blueprint.response(200, schemas.EntrySchema, headers={
-        "ETag": {"description": "version tag, for If-None-Match and If-Match",
-                 "schema": {"type": "string"}},
-    })
+    @blueprint.response(
+        200,
+        schemas.EntrySchema,
+        headers={
+            "ETag": {
+                "description": "version tag, for If-None-Match and If-Match",
+                "schema": {"type": "string"},
+            },
+        },
+    )
     @blueprint.alt_response(304, description="Not modified (If-None-Match matched)")
     @problems(*READ_PROBLEMS, 404)
     def get(self, entry_id: int):
@@ -323,18 +428,27 @@ class EntryResource(MethodView):
     def patch(self, data, entry_id: int):
         """Change an entry. Send `If-Match` with the ETag you read to avoid lost updates."""
         actor = require_writer()
+        _require_json_body()
         entry = _visible_entry(entry_id)
         expected = None
         if request.if_match and not request.if_match.star_tag:
             if not request.if_match.contains(_etag_value(entry)):
-                raise problem(412, "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
-                                   "neu und wiederholen Sie Ihre Änderung.",
-                              current_version=entry.version)
+                raise problem(
+                    412,
+                    "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
+                    "neu und wiederholen Sie Ihre Änderung.",
+                    current_version=entry.version,
+                )
             expected = entry.version
-        foreign = sorted(set(data) & (schemas.ALL_KIND_FIELDS - schemas.FIELDS_OF_KIND[str(entry.kind)]))
+        foreign = sorted(
+            set(data) & (schemas.ALL_KIND_FIELDS - schemas.FIELDS_OF_KIND[str(entry.kind)])
+        )
         if foreign:
-            raise problem(422, "Diese Felder gehören nicht zur Art des Eintrags.",
-                          errors={name: ["Nicht für diese Art."] for name in foreign})
+            raise problem(
+                422,
+                "Diese Felder gehören nicht zur Art des Eintrags.",
+                errors={name: ["Nicht für diese Art."] for name in foreign},
+            )
         try:
             with write_transaction():
                 changes = _service_input(data)
@@ -343,12 +457,15 @@ class EntryResource(MethodView):
                 _apply_consent(actor, entry, data.get("consent"))
                 _apply_status(actor, entry, data.get("status"))
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diesen Eintrag nicht ändern.")
+            raise problem(403, "Sie dürfen diesen Eintrag nicht ändern.") from None
         except content.StaleEntry as error:
-            raise problem(409, "Der Eintrag wurde gleichzeitig geändert.",
-                          current_version=error.current_version)
+            raise problem(
+                409,
+                "Der Eintrag wurde gleichzeitig geändert.",
+                current_version=error.current_version,
+            ) from None
         except content.ContentError as error:
-            raise _content_error(error)
+            raise _content_error(error) from None
         return _with_cache_headers(entry_payload(actor, entry), entry)
 
     @blueprint.response(204)
@@ -367,11 +484,11 @@ class EntryResource(MethodView):
             with write_transaction():
                 content.delete_entry(actor, entry)
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diesen Eintrag nicht löschen.")
+            raise problem(403, "Sie dürfen diesen Eintrag nicht löschen.") from None
         return "", 204
 
 
-@blueprint.route("/entries/<int:entry_id>/similar")
+@blueprint.route(f"/entries/<{ID}:entry_id>/similar")
 @blueprint.response(200, schemas.SimilarSchema)
 @problems(*READ_PROBLEMS, 404)
 def similar(entry_id: int):
@@ -383,7 +500,7 @@ def similar(entry_id: int):
 # -- attachments ---------------------------------------------------------------------------------
 
 
-@blueprint.route("/entries/<int:entry_id>/attachments")
+@blueprint.route(f"/entries/<{ID}:entry_id>/attachments")
 class Attachments(MethodView):
     @blueprint.response(200, schemas.AttachmentSchema(many=True))
     @problems(*READ_PROBLEMS, 404)
@@ -391,7 +508,9 @@ class Attachments(MethodView):
         """The files of an entry."""
         return [attachment_payload(a) for a in _visible_entry(entry_id).attachments]
 
-    @blueprint.arguments(schemas.AttachmentUploadSchema, location="files", content_type="multipart/form-data")
+    @blueprint.arguments(
+        schemas.AttachmentUploadSchema, location="files", content_type="multipart/form-data"
+    )
     @blueprint.response(201, schemas.AttachmentSchema)
     @problems(*WRITE_PROBLEMS)
     def post(self, files, entry_id: int):
@@ -400,27 +519,26 @@ class Attachments(MethodView):
         actor = require_writer()
         entry = _visible_entry(entry_id)
         upload = files["file"]
-        form = request.form
-        language = form.get("language", "de")
-        if language not in schemas.LANGUAGES:
-            raise problem(422, "Unbekannte Sprache.", errors={"language": ["de oder en"]})
+        form = _upload_form()
         try:
             with write_transaction():
                 attachment = add_attachment(
-                    actor, entry, upload.stream,
+                    actor,
+                    entry,
+                    upload.stream,
                     AttachmentMetadata(
                         filename=upload.filename or "datei",
-                        description=form.get("description", "")[:2000],
-                        alt_text=form.get("alt_text", "")[:2000],
-                        language=language,
+                        description=form["description"],
+                        alt_text=form["alt_text"],
+                        language=form["language"],
                     ),
                     storage=storage_for(current_app),
                     max_bytes=current_app.config["HANSE_MAX_UPLOAD_BYTES"],
                 )
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diesem Eintrag keine Dateien hinzufügen.")
+            raise problem(403, "Sie dürfen diesem Eintrag keine Dateien hinzufügen.") from None
         except AttachmentRejected as error:
-            raise problem(error.status, str(error))
+            raise problem(error.status, str(error)) from None
         return attachment_payload(attachment), 201
 
 
@@ -431,7 +549,7 @@ def _visible_attachment(attachment_id: int):
     return attachment
 
 
-@blueprint.route("/attachments/<int:attachment_id>")
+@blueprint.route(f"/attachments/<{ID}:attachment_id>")
 @blueprint.response(200, schemas.AttachmentSchema)
 @problems(*READ_PROBLEMS, 404)
 def attachment(attachment_id: int):
@@ -439,10 +557,18 @@ def attachment(attachment_id: int):
     return attachment_payload(_visible_attachment(attachment_id))
 
 
-@blueprint.route("/attachments/<int:attachment_id>/content")
-@blueprint.response(200, {"type": "string", "format": "binary"},
-                    content_type="application/octet-stream",
-                    description="The file, with Content-Disposition and its media type")
+@blueprint.route(f"/attachments/<{ID}:attachment_id>/content")
+@blueprint.doc(
+    responses={
+        "200": {
+            "description": "The file, with Content-Disposition, as one of the accepted types",
+            "content": {
+                media_type: {"schema": {"type": "string", "format": "binary"}}
+                for media_type in sorted(ALLOWED_MEDIA_TYPES)
+            },
+        }
+    }
+)
 @problems(*READ_PROBLEMS, 404)
 def attachment_content(attachment_id: int):
     """Download a file."""
@@ -450,8 +576,13 @@ def attachment_content(attachment_id: int):
     storage = storage_for(current_app)
     if not storage.exists(found.content_hash):
         raise problem(404, "Die Datei fehlt im Speicher.")
-    response = send_file(storage.open(found.content_hash), mimetype=found.media_type,
-                         as_attachment=True, download_name=found.original_filename, max_age=0)
+    response = send_file(
+        storage.open(found.content_hash),
+        mimetype=found.media_type,
+        as_attachment=True,
+        download_name=found.original_filename,
+        max_age=0,
+    )
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -469,21 +600,38 @@ def search(args):
     page = search_services.search(
         g.actor,
         search_services.SearchRequest(
-            q=args["q"], tenants=tuple(args["tenant"]), kinds=tuple(args["kind"]),
-            topics=tuple(args["topic"]), years=tuple(args["year"]), sort=args["sort"],
-            page=args["page"], per_page=args["per_page"], include_archived=args["archived"],
+            q=args["q"],
+            tenants=tuple(args["tenant"]),
+            kinds=tuple(args["kind"]),
+            topics=tuple(args["topic"]),
+            years=tuple(args["year"]),
+            sort=args["sort"],
+            page=args["page"],
+            per_page=args["per_page"],
+            include_archived=args["archived"],
         ),
     )
     return {
-        "total": page.total, "page": args["page"], "per_page": args["per_page"],
+        "total": page.total,
+        "page": args["page"],
+        "per_page": args["per_page"],
         "hits": [
-            {"id": h.entry.id, "kind": str(h.entry.kind), "tenant": h.entry.tenant.slug,
-             "title": h.entry.title, "summary": h.entry.summary, "snippet": str(h.snippet),
-             "file": h.file_name, "url": entry_url(h.entry), "score": h.score}
+            {
+                "id": h.entry.id,
+                "kind": str(h.entry.kind),
+                "tenant": h.entry.tenant.slug,
+                "title": h.entry.title,
+                "summary": h.entry.summary,
+                "snippet": str(h.snippet),
+                "file": h.file_name,
+                "url": entry_url(h.entry),
+                "score": h.score,
+            }
             for h in page.hits
         ],
-        "facets": {name: {v.value: v.count for v in values}
-                   for name, values in page.facets.items()},
+        "facets": {
+            name: {v.value: v.count for v in values} for name, values in page.facets.items()
+        },
         "suggestion": page.suggestion,
     }
 
@@ -495,7 +643,9 @@ def _visible_adoption(adoption_id: int) -> Adoption:
     try:
         return adoption_services.get_adoption(g.actor, adoption_id)
     except content.EntryNotFound:
-        raise problem(404, "Diese Übernahme gibt es nicht, oder sie ist für Sie nicht sichtbar.")
+        raise problem(
+            404, "Diese Übernahme gibt es nicht, oder sie ist für Sie nicht sichtbar."
+        ) from None
 
 
 @blueprint.route("/adoptions")
@@ -506,15 +656,21 @@ class Adoptions(MethodView):
     def get(self, args):
         """Adoptions the caller may see."""
         tenant = get_tenant(args["tenant"]) if "tenant" in args else None
-        found = [] if "tenant" in args and tenant is None else (
-            adoption_services.visible_adoptions(g.actor, tenant=tenant)
+        found = (
+            []
+            if "tenant" in args and tenant is None
+            else (adoption_services.visible_adoptions(g.actor, tenant=tenant))
         )
         if "solution_id" in args:
             found = [a for a in found if a.solution_id == args["solution_id"]]
         page, per_page = args["page"], args["per_page"]
         items = found[(page - 1) * per_page : page * per_page]
-        body = {"total": len(found), "page": page, "per_page": per_page,
-                "items": [adoption_payload(a) for a in items]}
+        body = {
+            "total": len(found),
+            "page": page,
+            "per_page": per_page,
+            "items": [adoption_payload(a) for a in items],
+        }
         return body, 200, paginate(len(found), page, per_page)
 
     @blueprint.arguments(schemas.AdoptionCreateSchema)
@@ -529,13 +685,15 @@ class Adoptions(MethodView):
             with write_transaction():
                 adoption = adoption_services.record_adoption(actor, tenant, solution_id, data)
         except PermissionDenied:
-            raise problem(403, f"Sie dürfen für {tenant.short_name} keine Übernahmen erfassen.")
+            raise problem(
+                403, f"Sie dürfen für {tenant.short_name} keine Übernahmen erfassen."
+            ) from None
         except content.ContentError as error:
-            raise _content_error(error)
+            raise _content_error(error) from None
         return adoption_payload(adoption), 201
 
 
-@blueprint.route("/adoptions/<int:adoption_id>")
+@blueprint.route(f"/adoptions/<{ID}:adoption_id>")
 class AdoptionResource(MethodView):
     @blueprint.response(200, schemas.AdoptionSchema)
     @problems(*READ_PROBLEMS, 404)
@@ -549,14 +707,15 @@ class AdoptionResource(MethodView):
     def patch(self, data, adoption_id: int):
         """Change an adoption."""
         actor = require_writer()
+        _require_json_body()
         adoption = _visible_adoption(adoption_id)
         try:
             with write_transaction():
                 adoption_services.update_adoption(actor, adoption, data)
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diese Übernahme nicht ändern.")
+            raise problem(403, "Sie dürfen diese Übernahme nicht ändern.") from None
         except content.ContentError as error:
-            raise _content_error(error)
+            raise _content_error(error) from None
         return adoption_payload(adoption)
 
     @blueprint.response(204)
@@ -569,7 +728,5 @@ class AdoptionResource(MethodView):
             with write_transaction():
                 adoption_services.delete_adoption(actor, adoption)
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diese Übernahme nicht löschen.")
+            raise problem(403, "Sie dürfen diese Übernahme nicht löschen.") from None
         return "", 204
-
-

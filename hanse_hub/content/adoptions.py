@@ -99,3 +99,16 @@ def delete_adoption(actor: Actor, adoption: Adoption) -> None:
         raise PermissionDenied(f"delete adoption {adoption.id}")
     adoption.deleted_at = utcnow()
     db.session.flush()
+
+
+def adopting_tenants(actor: Actor, solution: Solution) -> list[Tenant]:
+    """The tenants for which ``actor`` may record an adoption of ``solution``: where they edit,
+    except the solution's owner. Sorted by name."""
+    tenant_ids = actor.editable_tenant_ids - {solution.tenant_id}
+    if not tenant_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Tenant).where(Tenant.id.in_(tenant_ids)).order_by(Tenant.short_name)
+        )
+    )

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from slugify import slugify
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import selectin_polymorphic
 
+from hanse_hub.accounts.audit import record_entry_event
 from hanse_hub.content.models import (
     Adoption,
     Contact,
@@ -406,6 +408,7 @@ def publish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
     entry.status = EntryStatus.PUBLISHED
     entry.published_at = entry.published_at or utcnow()
     _finish_change(actor, entry, "published", previous)
+    record_entry_event(actor, "published", entry)
     return entry
 
 
@@ -414,6 +417,7 @@ def archive_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
     previous = _current_state(entry, expected_version)
     entry.status = EntryStatus.ARCHIVED
     _finish_change(actor, entry, "archived", previous)
+    record_entry_event(actor, "archived", entry)
     return entry
 
 
@@ -432,6 +436,7 @@ def delete_entry(actor: Actor, entry: Entry, *, expected_version: int | None = N
     previous = _current_state(entry, expected_version)
     entry.deleted_at = utcnow()
     _finish_change(actor, entry, "deleted", previous)
+    record_entry_event(actor, "deleted", entry)
     return entry
 
 
@@ -442,6 +447,7 @@ def restore_entry(actor: Actor, entry: Entry) -> Entry:
     # Its slug may have been taken meanwhile.
     entry.slug = unique_slug(entry.tenant, entry.slug, exclude_entry_id=entry.id)
     _finish_change(actor, entry, "restored", previous)
+    record_entry_event(actor, "restored", entry)
     return entry
 
 
@@ -505,3 +511,43 @@ def lessons_about(actor: Actor, solution: Solution) -> list[LessonLearned]:
             )
         )
     )
+
+
+# -- editorial work lists ------------------------------------------------------------------------
+
+
+def drafts_for(actor: Actor) -> list[Entry]:
+    """The drafts ``actor`` may work on: those of tenants where they edit, and their own.
+
+    Most recently changed first.
+    """
+    if actor.is_anonymous:
+        return []
+    query = visible_entries(actor, status=EntryStatus.DRAFT).order_by(None)
+    return list(db.session.scalars(query.order_by(Entry.updated_at.desc(), Entry.id.desc())))
+
+
+def entries_due_for_review(actor: Actor, *, today: date) -> list[Entry]:
+    """Entries of tenants where ``actor`` edits whose review date has come (archived ones aside).
+
+    Oldest review date first: what waits longest comes first.
+    """
+    tenant_ids = actor.editable_tenant_ids
+    if not tenant_ids:
+        return []
+    query = visible_entries(actor).order_by(None)
+    query = query.where(
+        Entry.tenant_id.in_(tenant_ids),
+        Entry.review_by.is_not(None),
+        Entry.review_by <= today,
+        Entry.status != EntryStatus.ARCHIVED,
+    )
+    return list(db.session.scalars(query.order_by(Entry.review_by, Entry.id)))
+
+
+def get_deleted_entry(actor: Actor, entry_id: int) -> Entry:
+    """A soft-deleted entry, for the admins of its tenant (to restore it); nobody else finds it."""
+    entry = db.session.get(Entry, entry_id)
+    if entry is None or not entry.is_deleted or not actor.is_admin_of(entry.tenant_id):
+        raise EntryNotFound(entry_id)
+    return entry

@@ -77,7 +77,7 @@ def entry_page(tenant_slug: str, slug: str):
     return render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
 
 
-@blueprint.route("/dateien/<int:attachment_id>")
+@blueprint.route("/dateien/<db_id:attachment_id>")
 def download(attachment_id: int):
     attachment = get_attachment(current_actor(), attachment_id)
     if attachment is None:

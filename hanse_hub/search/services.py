@@ -9,6 +9,7 @@ something the searcher may see.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -114,12 +115,20 @@ def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
     return {entry.id: entry for entry in entries}
 
 
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"(^|\s)#{1,6}\s|[*_`>]+|^\s*[-+]\s", re.MULTILINE)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as reading text for excerpts: link texts kept, markup characters dropped."""
+    return MARKDOWN_MARKS.sub(" ", MARKDOWN_LINK.sub(r"\1", markdown))
+
+
 def _snippet(entry: Entry, stems: set[str]) -> tuple[Markup, str | None]:
     """The excerpt to show, and the file it comes from when the words were found only there."""
     language = entry.language
-    excerpt = analysis.snippet(
-        "\n".join(entry_fields(entry)) or entry.title, stems, language=language
-    )
+    text = plain_text("\n".join(entry_fields(entry))) or entry.title
+    excerpt = analysis.snippet(text, stems, language=language)
     if not stems or "<mark>" in excerpt or set(analysis.analyse(entry.title, language)) & stems:
         return excerpt, None
     for attachment in entry.attachments:
@@ -147,7 +156,7 @@ def _facets(raw: dict[str, dict[str, int]], request: SearchRequest) -> dict[str,
     facets["tenant"] = sorted(tenant_values, key=lambda v: (-v.count, v.label))
     facets["kind"] = sorted(
         (
-            FacetValue(kind, KIND_LABELS[EntryKind(kind)][1], count, kind in request.kinds)
+            FacetValue(kind, str(KIND_LABELS[EntryKind(kind)][1]), count, kind in request.kinds)
             for kind, count in raw.get("kind", {}).items()
             if kind in set(EntryKind)
         ),

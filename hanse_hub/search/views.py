@@ -34,7 +34,7 @@ def _toggle(args, parameter: str, value: str) -> str:
 @blueprint.route("/suche")
 @limiter.limit(configured_limit("search"))
 def search_page():
-    search_request = search_request_from_args(request.args)
+    search_request = search_request_from_args(request.args)  # never fails: bad values drop
     page = services.search(current_actor(), search_request)
     return render_template(
         "search/results.html",

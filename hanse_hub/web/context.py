@@ -5,42 +5,44 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from flask import Flask, g
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from hanse_hub.content.models import EntryKind, EntryStatus, Maturity, Visibility
 from hanse_hub.policy import Action, Actor, can
+from hanse_hub.web.i18n import format_date
 from hanse_hub.web.markdown import render_markdown
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
 KIND_LABELS = {
-    EntryKind.SOLUTION: ("Lösung", "Lösungen"),
-    EntryKind.LESSON: ("Erfahrung", "Erfahrungen"),
-    EntryKind.CONTACT: ("Kontakt", "Kontakte"),
-    EntryKind.EVENT: ("Veranstaltung", "Veranstaltungen"),
-    EntryKind.MATERIAL: ("Material", "Materialien"),
+    EntryKind.SOLUTION: (_l("Lösung"), _l("Lösungen")),
+    EntryKind.LESSON: (_l("Erfahrung"), _l("Erfahrungen")),
+    EntryKind.CONTACT: (_l("Kontakt"), _l("Kontakte")),
+    EntryKind.EVENT: (_l("Veranstaltung"), _l("Veranstaltungen")),
+    EntryKind.MATERIAL: (_l("Material"), _l("Materialien")),
 }
 VISIBILITY_LABELS = {
-    Visibility.PUBLIC: "Öffentlich",
-    Visibility.NETWORK: "Im Netzwerk",
-    Visibility.INTERNAL: "Intern",
+    Visibility.PUBLIC: _l("Öffentlich"),
+    Visibility.NETWORK: _l("Im Netzwerk"),
+    Visibility.INTERNAL: _l("Intern"),
 }
 STATUS_LABELS = {
-    EntryStatus.DRAFT: "Entwurf",
-    EntryStatus.PUBLISHED: "Veröffentlicht",
-    EntryStatus.ARCHIVED: "Archiviert",
+    EntryStatus.DRAFT: _l("Entwurf"),
+    EntryStatus.PUBLISHED: _l("Veröffentlicht"),
+    EntryStatus.ARCHIVED: _l("Archiviert"),
 }
 MATURITY_LABELS = {
-    Maturity.IDEA: "Idee",
-    Maturity.PILOT: "Pilotphase",
-    Maturity.IN_OPERATION: "Im Betrieb",
-    Maturity.DISCONTINUED: "Eingestellt",
+    Maturity.IDEA: _l("Idee"),
+    Maturity.PILOT: _l("Pilotphase"),
+    Maturity.IN_OPERATION: _l("Im Betrieb"),
+    Maturity.DISCONTINUED: _l("Eingestellt"),
 }
 ADOPTION_LABELS = {
-    "evaluating": "prüft",
-    "adopted": "übernommen",
-    "adapted": "angepasst übernommen",
-    "dropped": "verworfen",
+    "evaluating": _l("prüft"),
+    "adopted": _l("übernommen"),
+    "adapted": _l("angepasst übernommen"),
+    "dropped": _l("verworfen"),
 }
 
 
@@ -50,15 +52,6 @@ def current_actor() -> Actor:
         user = current_user._get_current_object() if current_user.is_authenticated else None
         g.actor = Actor.of(user)
     return g.actor
-
-
-def format_date(value, with_time: bool = False) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "astimezone") and hasattr(value, "hour"):
-        local = value.astimezone(BERLIN)
-        return local.strftime("%d.%m.%Y, %H:%M Uhr" if with_time else "%d.%m.%Y")
-    return value.strftime("%d.%m.%Y")
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from hanse_hub.policy import PermissionDenied
 
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue; it is translated where it is shown."""
+    return message
+
+
+# Plain German strings: the REST API uses them as they are; web pages translate them.
 MESSAGES = {
-    400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verstanden werden."),
-    401: ("Anmeldung erforderlich", "Bitte melden Sie sich an."),
-    403: ("Keine Berechtigung", "Dafür fehlt Ihnen die Berechtigung."),
+    400: (N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verstanden werden.")),
+    401: (N_("Anmeldung erforderlich"), N_("Bitte melden Sie sich an.")),
+    403: (N_("Keine Berechtigung"), N_("Dafür fehlt Ihnen die Berechtigung.")),
     404: (
-        "Seite nicht gefunden",
-        "Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar.",
+        N_("Seite nicht gefunden"),
+        N_("Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar."),
     ),
-    405: ("Methode nicht erlaubt", "Diese Aktion ist hier nicht möglich."),
-    409: ("Konflikt", "Die Änderung passt nicht zum aktuellen Stand. Bitte laden Sie neu."),
-    412: ("Veraltete Fassung", "Der Eintrag wurde inzwischen geändert. Bitte laden Sie neu."),
-    413: ("Datei zu groß", "Die gesendeten Daten sind größer als erlaubt."),
-    415: ("Dateityp nicht erlaubt", "Dieser Dateityp wird nicht angenommen."),
-    422: ("Eingaben prüfen", "Einige Eingaben sind nicht gültig."),
-    429: ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es erneut."),
+    405: (N_("Methode nicht erlaubt"), N_("Diese Aktion ist hier nicht möglich.")),
+    409: (N_("Konflikt"), N_("Die Änderung passt nicht zum aktuellen Stand. Bitte laden Sie neu.")),
+    412: (
+        N_("Veraltete Fassung"),
+        N_("Der Eintrag wurde inzwischen geändert. Bitte laden Sie neu."),
+    ),
+    413: (N_("Datei zu groß"), N_("Die gesendeten Daten sind größer als erlaubt.")),
+    415: (N_("Dateityp nicht erlaubt"), N_("Dieser Dateityp wird nicht angenommen.")),
+    422: (N_("Eingaben prüfen"), N_("Einige Eingaben sind nicht gültig.")),
+    429: (
+        N_("Zu viele Anfragen"),
+        N_("Bitte warten Sie einen Moment und versuchen Sie es erneut."),
+    ),
     500: (
-        "Interner Fehler",
-        "Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut.",
+        N_("Interner Fehler"),
+        N_("Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
     ),
 }
 
@@ -39,7 +53,7 @@ def wants_problem_json() -> bool:
 
 def error_response(status: int, detail: str | None = None, **extra):
     title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
-    detail = detail or default_detail
+    title, detail = _(title), detail or _(default_detail)
     if wants_problem_json():
         body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
         response = jsonify(body)
@@ -54,8 +68,10 @@ def register_error_handlers(app: Flask) -> None:
     def _csrf(error):
         return error_response(
             400,
-            "Das Formular ist abgelaufen oder unvollständig. Bitte laden Sie die Seite neu und "
-            "senden Sie es erneut.",
+            _(
+                "Das Formular ist abgelaufen oder unvollständig. Bitte laden Sie die Seite neu "
+                "und senden Sie es erneut."
+            ),
         )
 
     @app.errorhandler(PermissionDenied)
@@ -75,7 +91,7 @@ def register_error_handlers(app: Flask) -> None:
             errors = field_errors(messages)
             fields = ", ".join(sorted(map(str, errors)))
             return error_response(
-                status, f"Bitte prüfen Sie die Angaben: {fields}.", errors=errors
+                status, _("Bitte prüfen Sie die Angaben: %(fields)s.", fields=fields), errors=errors
             )
         response = error_response(status, detail)
         if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:

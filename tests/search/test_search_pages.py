@@ -92,3 +92,12 @@ def test_worker_applies_pending_jobs_once(search_app, search_factory, search_ses
     result = search_app.test_cli_runner().invoke(args=["search", "worker", "--once"])
     assert result.exit_code == 0 and "indexed" in result.output
     assert get_backend().document_count() == 1
+
+
+def test_unicode_digits_and_nul_in_parameters_do_not_break_the_search_page(
+    search_client, search_factory, search_session
+):
+    _seed(search_factory, search_session)
+    for query in ("?seite=²", "?jahr=²", "?pro_seite=²", "?stadt=%00", "?thema=%00&art=%00"):
+        assert search_client.get("/suche" + query).status_code == 200, query
+    assert search_client.get("/t/%00/x").status_code == 404

@@ -170,3 +170,9 @@ def test_tenant_colours_come_from_a_stylesheet_not_inline_styles(client, factory
     assert css.mimetype == "text/css"
     assert '[data-tenant="rostock"]{--tenant-colour:#004b87}' in css.get_data(as_text=True)
     assert "style=" not in _page(client, "/")
+
+
+def test_huge_ids_and_nul_characters_are_client_errors(client):
+    assert client.get("/dateien/99999999999999999999").status_code == 404
+    assert client.get("/t/rostock/a%00").status_code == 400
+    assert client.get("/suche?q=a%00b").status_code == 400

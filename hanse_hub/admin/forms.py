@@ -1,0 +1,167 @@
+"""HTML forms of the administration (validated at the edge, CSRF-protected)."""
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+
+from hanse_hub.accounts.models import Role
+from hanse_hub.tenants.models import TenantKind
+from hanse_hub.tenants.services import (
+    COLOUR_PATTERN,
+    SLUG_PATTERN,
+    WEBSITE_PATTERN,
+    TenantError,
+    check_colour,
+)
+
+ROLE_LABELS = {
+    Role.READER.value: "Lesen",
+    Role.EDITOR.value: "Redaktion",
+    Role.ADMIN.value: "Administration",
+}
+KIND_LABELS = {
+    TenantKind.CITY.value: "Stadt",
+    TenantKind.ALLIANCE.value: "Geschäftsstelle",
+    TenantKind.PARTNER.value: "Partner",
+}
+ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
+KIND_CHOICES = [SelectChoice(value, label) for value, label in KIND_LABELS.items()]
+ROLE_HINT = (
+    "Lesen: sieht die Inhalte des Netzwerks und die internen Inhalte der Organisation. "
+    "Redaktion: schreibt und veröffentlicht außerdem Einträge. Administration: verwaltet "
+    "außerdem Mitglieder und Einstellungen."
+)
+
+
+class InviteForm(FlaskForm):
+    email = EmailField(
+        "E-Mail-Adresse",
+        validators=[
+            DataRequired("Bitte geben Sie die E-Mail-Adresse der Person an."),
+            Email("Bitte geben Sie eine gültige E-Mail-Adresse ein.", check_deliverability=False),
+            Length(max=320, message="Höchstens 320 Zeichen."),
+        ],
+    )
+    role = SelectField(
+        "Rolle",
+        choices=ROLE_CHOICES,
+        default=Role.READER.value,
+        description=ROLE_HINT,
+        validate_choice=True,
+    )
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Rolle", choices=ROLE_CHOICES, validate_choice=True)
+
+
+class ConfirmForm(FlaskForm):
+    """Only the CSRF token: for buttons that change state (remove, revoke, deactivate)."""
+
+
+def _validate_colour(form, field) -> None:
+    if field.data and COLOUR_PATTERN.match(field.data):
+        try:
+            field.data = check_colour(field.data)
+        except TenantError as error:
+            raise ValidationError(str(error)) from error
+
+
+class TenantSettingsForm(FlaskForm):
+    """A tenant's settings; hub admins also see the official name and the kind."""
+
+    official_name = StringField(
+        "Offizieller Name",
+        validators=[
+            DataRequired("Bitte geben Sie den offiziellen Namen an."),
+            Length(max=200, message="Höchstens 200 Zeichen."),
+        ],
+    )
+    kind = SelectField("Art", choices=KIND_CHOICES, validate_choice=True)
+    short_name = StringField(
+        "Kurzname",
+        description="Erscheint in Listen und auf Schlagwörtern, z. B. „Rostock“.",
+        validators=[
+            DataRequired("Bitte geben Sie einen Kurznamen an."),
+            Length(max=80, message="Höchstens 80 Zeichen."),
+        ],
+    )
+    colour = StringField(
+        "Farbe",
+        description=(
+            "Im Format #rrggbb, z. B. #1d4e89. Weiße Schrift darauf muss gut lesbar sein "
+            "(Kontrastverhältnis mindestens 4,5:1)."
+        ),
+        validators=[
+            DataRequired("Bitte geben Sie eine Farbe an."),
+            Regexp(COLOUR_PATTERN.pattern, message="Bitte im Format #rrggbb, z. B. #1d4e89."),
+            _validate_colour,
+        ],
+    )
+    website = StringField(
+        "Website",
+        description="Vollständige Adresse, beginnend mit https://",
+        validators=[
+            Optional(),
+            Length(max=300, message="Höchstens 300 Zeichen."),
+            Regexp(
+                WEBSITE_PATTERN.pattern,
+                message="Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt.",
+            ),
+        ],
+    )
+    contact_address = TextAreaField(
+        "Kontaktadresse",
+        validators=[Optional(), Length(max=2000, message="Höchstens 2000 Zeichen.")],
+    )
+
+
+class NewTenantForm(TenantSettingsForm):
+    slug = StringField(
+        "Kürzel",
+        description=(
+            "Für Adressen wie /t/rostock: Kleinbuchstaben, Ziffern und Bindestriche. Kann "
+            "später nicht geändert werden."
+        ),
+        validators=[
+            DataRequired("Bitte geben Sie ein Kürzel an."),
+            Length(max=60, message="Höchstens 60 Zeichen."),
+            Regexp(
+                SLUG_PATTERN.pattern,
+                message="Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.",
+            ),
+        ],
+    )
+
+
+class TopicForm(FlaskForm):
+    slug = StringField(
+        "Kürzel",
+        description="Für Adressen und Filter: Kleinbuchstaben, Ziffern und Bindestriche.",
+        validators=[
+            DataRequired("Bitte geben Sie ein Kürzel an."),
+            Length(max=80, message="Höchstens 80 Zeichen."),
+            Regexp(
+                SLUG_PATTERN.pattern,
+                message="Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.",
+            ),
+        ],
+    )
+    name_de = StringField(
+        "Name (deutsch)",
+        validators=[
+            DataRequired("Bitte geben Sie einen deutschen Namen an."),
+            Length(max=120, message="Höchstens 120 Zeichen."),
+        ],
+    )
+    name_en = StringField(
+        "Name (englisch)",
+        description="Leer lassen, um den deutschen Namen zu übernehmen.",
+        validators=[Optional(), Length(max=120, message="Höchstens 120 Zeichen.")],
+    )
+
+
+class TopicRenameForm(FlaskForm):
+    name_de = TopicForm.name_de
+    name_en = TopicForm.name_en

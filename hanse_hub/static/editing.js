@@ -1,0 +1,102 @@
+// Editing forms: a live Markdown preview and focus on the error summary.
+// Everything works without this script: "Vorschau" then reloads the page with the preview.
+(function () {
+  "use strict";
+
+  function focusErrors() {
+    var summary = document.getElementById("fehler");
+    if (summary) {
+      summary.focus();
+    }
+  }
+
+  function labelOf(field) {
+    var label = document.querySelector('label[for="' + field.id + '"]');
+    return label ? label.textContent.replace(/\s*\(Pflichtangabe\)\s*$/, "").trim() : field.name;
+  }
+
+  function renderPreview(region, parts) {
+    var body = region.querySelector(".preview-body");
+    while (body.firstChild) {
+      body.removeChild(body.firstChild);
+    }
+    if (parts.length === 0) {
+      var empty = document.createElement("p");
+      empty.className = "muted";
+      empty.textContent = "Noch kein Text, der angezeigt werden könnte.";
+      body.appendChild(empty);
+    }
+    parts.forEach(function (part) {
+      var section = document.createElement("section");
+      section.className = "field";
+      var heading = document.createElement("h3");
+      heading.textContent = part.label;
+      var prose = document.createElement("div");
+      prose.className = "prose";
+      // Sanitised on the server by the same function that renders the entry page.
+      prose.innerHTML = part.html;
+      section.appendChild(heading);
+      section.appendChild(prose);
+      body.appendChild(section);
+    });
+    region.hidden = false;
+    region.focus();
+  }
+
+  function requestPreview(url, token, text) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "X-CSRFToken": token
+      },
+      body: JSON.stringify({ text: text })
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("preview failed: " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function enhancePreview(form) {
+    var url = form.getAttribute("data-preview-url");
+    var region = document.getElementById("vorschau");
+    var tokenField = form.querySelector('input[name="csrf_token"]');
+    if (!url || !region || !tokenField || !window.fetch) {
+      return;
+    }
+    var fallback = false;
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (fallback || !submitter || submitter.name !== "preview") {
+        return;
+      }
+      event.preventDefault();
+      var fields = Array.prototype.slice.call(form.querySelectorAll("textarea[data-markdown]"));
+      var filled = fields.filter(function (field) { return field.value.trim() !== ""; });
+      Promise.all(filled.map(function (field) {
+        return requestPreview(url, tokenField.value, field.value).then(function (data) {
+          return { label: labelOf(field), html: data.html };
+        });
+      })).then(function (parts) {
+        renderPreview(region, parts);
+      }).catch(function () {
+        // Without the endpoint the form still works: let the browser send it.
+        fallback = true;
+        if (form.requestSubmit) {
+          form.requestSubmit(submitter);
+        } else {
+          submitter.click();
+        }
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    focusErrors();
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-preview-url]"), enhancePreview);
+  });
+})();
