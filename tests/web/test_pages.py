@@ -176,3 +176,12 @@ def test_huge_ids_and_nul_characters_are_client_errors(client):
     assert client.get("/dateien/99999999999999999999").status_code == 404
     assert client.get("/t/rostock/a%00").status_code == 400
     assert client.get("/suche?q=a%00b").status_code == 400
+
+
+def test_entry_page_links_its_topics_to_their_topic_pages(client, factory, rostock):
+    entry = factory.entry(rostock, topics=["mobilitaet"])
+    factory.session.commit()
+    page = _page(client, f"/t/rostock/{entry.slug}")
+    assert '<a href="/themen/mobilitaet">Mobilität</a>' in page
+    english = client.get(f"/t/rostock/{entry.slug}?lang=en", follow_redirects=True)
+    assert '<a href="/themen/mobilitaet">Mobility</a>' in english.get_data(as_text=True)
