@@ -239,13 +239,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--backends", nargs="+", default=["whoosh", "postgres"], choices=["whoosh", "postgres"]
+    )
     args = parser.parse_args()
-    engines = [("whoosh", "sqlite")]
+    databases = {"whoosh": "sqlite", "postgres": "postgresql"}
     reason = postgres_unavailable_reason()
-    if reason is None:
-        engines.append(("postgres", "postgresql"))
-    else:
+    if "postgres" in args.backends and reason is not None:
         print(f"postgres backend skipped: {reason}")
+    engines = [
+        (name, databases[name]) for name in args.backends if name == "whoosh" or reason is None
+    ]
     print(
         "| entries | backend | indexing (docs/s) | service p50 / p95 (ms) "
         "| raw engine p50 / p95 (ms) | service ÷ raw (p50) |"
