@@ -52,13 +52,12 @@ def create_app(environ: dict | None = None) -> Flask:
     from hanse_hub.web.context import register_template_helpers
     from hanse_hub.web.errors import register_error_handlers
     from hanse_hub.web.i18n import init_i18n
-    from hanse_hub.web.security import register_input_guard, register_security_headers
+    from hanse_hub.web.security import register_security_headers
 
     init_i18n(app)
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
-    register_input_guard(app)
     return app
 
 

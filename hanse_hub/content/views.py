@@ -42,7 +42,7 @@ def _entry_url(entry) -> str:
 @blueprint.route("/t/<tenant_slug>/<slug>")
 def entry_page(tenant_slug: str, slug: str):
     tenant = get_tenant(tenant_slug)
-    if tenant is None:
+    if tenant is None or "\x00" in slug:  # PostgreSQL refuses NUL; no slug contains one
         abort(404)
     actor = current_actor()
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, request
+from flask import Flask, request
 from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -20,19 +20,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 STATIC_ENDPOINTS = {"static", "assets.kern", "api_docs.api_docs_assets", "web.tenant_colours"}
-
-
-def register_input_guard(app: Flask) -> None:
-    """NUL characters cannot be stored (PostgreSQL refuses them) and are never meaningful in
-    a path, query or form: such requests are refused before any view sees them."""
-
-    @app.before_request
-    def _refuse_nul():
-        values = [request.path, *request.args.values()]
-        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            values += list(request.form.values())
-        if any("\x00" in value for value in values):
-            abort(400)
 
 
 def register_security_headers(app: Flask) -> None:
