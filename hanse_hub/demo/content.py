@@ -3478,7 +3478,7 @@ _LESSONS: list[dict] = [
             - Die Abhängigkeit von einem Plattformanbieter ist real; ein Wechsel würde
               einen Neubau aller Strecken bedeuten.
 
-            TODO: Zahlen zur Nutzung ergänzen, Abschnitt zur Personalbindung mit
+            Noch offen: Zahlen zur Nutzung ergänzen, Abschnitt zur Personalbindung mit
             Personalrat abstimmen.
         """),
         "topics": ["digitale-verwaltung"],
