@@ -21,6 +21,8 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -70,11 +72,15 @@ KIND_SLUGS = {
 }
 SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
 KIND_DESCRIPTIONS = {
-    EntryKind.SOLUTION: "Ein Vorhaben oder Produkt Ihrer Stadt, das andere übernehmen können.",
-    EntryKind.LESSON: "Was gut lief, was nicht – und was Sie anderen raten.",
-    EntryKind.CONTACT: "Eine Person, die zu einem Thema Auskunft gibt (nur mit ihrer Zustimmung).",
-    EntryKind.EVENT: "Eine Konferenz, ein Workshop oder ein Austauschtreffen.",
-    EntryKind.MATERIAL: "Folien, Papiere oder Aufzeichnungen zu einer Veranstaltung oder Lösung.",
+    EntryKind.SOLUTION: _l("Ein Vorhaben oder Produkt Ihrer Stadt, das andere übernehmen können."),
+    EntryKind.LESSON: _l("Was gut lief, was nicht – und was Sie anderen raten."),
+    EntryKind.CONTACT: _l(
+        "Eine Person, die zu einem Thema Auskunft gibt (nur mit ihrer Zustimmung)."
+    ),
+    EntryKind.EVENT: _l("Eine Konferenz, ein Workshop oder ein Austauschtreffen."),
+    EntryKind.MATERIAL: _l(
+        "Folien, Papiere oder Aufzeichnungen zu einer Veranstaltung oder Lösung."
+    ),
 }
 REVISION_ACTIONS = {
     "created": "angelegt",
@@ -89,57 +95,57 @@ REVISION_ACTIONS = {
 }
 # Fields whose change the history names (technical columns are left out).
 FIELD_LABELS = {
-    "title": "Titel",
-    "summary": "Kurzbeschreibung",
-    "body": "Beschreibung",
-    "topics": "Handlungsfelder",
-    "tags": "Schlagworte",
-    "visibility": "Sichtbarkeit",
-    "language": "Sprache",
-    "licence": "Lizenz",
-    "review_by": "Nächste Prüfung",
-    "participants": "Gemeinsames Projekt mit",
-    "maturity": "Reifegrad",
-    "problem": "Problem",
-    "approach": "Lösungsansatz",
-    "transferability": "Übertragbarkeit",
-    "costs": "Kosten",
-    "partners": "Partner",
-    "technologies": "Technologien",
-    "software_licence": "Lizenz der Software",
-    "repository_url": "Adresse des Quellcodes",
-    "contacts": "Ansprechpersonen",
-    "context": "Ausgangslage",
-    "what_worked": "Was funktioniert hat",
-    "what_did_not_work": "Was nicht funktioniert hat",
-    "recommendations": "Empfehlungen",
-    "solutions": "Betrifft die Lösungen",
-    "person_name": "Name",
-    "position": "Funktion",
-    "org_unit": "Organisationseinheit",
-    "email": "E-Mail-Adresse",
-    "phone": "Telefon",
-    "expertise": "Fachgebiete",
-    "starts_at": "Beginn",
-    "ends_at": "Ende",
-    "place": "Ort",
-    "organiser": "Veranstalter",
-    "programme": "Programm",
-    "event_id": "Veranstaltung",
-    "solution_id": "Lösung",
-    "speakers": "Vortragende",
+    "title": _l("Titel"),
+    "summary": _l("Kurzbeschreibung"),
+    "body": _l("Beschreibung"),
+    "topics": _l("Handlungsfelder"),
+    "tags": _l("Schlagworte"),
+    "visibility": _l("Sichtbarkeit"),
+    "language": _l("Sprache"),
+    "licence": _l("Lizenz"),
+    "review_by": _l("Nächste Prüfung"),
+    "participants": _l("Gemeinsames Projekt mit"),
+    "maturity": _l("Reifegrad"),
+    "problem": _l("Problem"),
+    "approach": _l("Lösungsansatz"),
+    "transferability": _l("Übertragbarkeit"),
+    "costs": _l("Kosten"),
+    "partners": _l("Partner"),
+    "technologies": _l("Technologien"),
+    "software_licence": _l("Lizenz der Software"),
+    "repository_url": _l("Adresse des Quellcodes"),
+    "contacts": _l("Ansprechpersonen"),
+    "context": _l("Ausgangslage"),
+    "what_worked": _l("Was funktioniert hat"),
+    "what_did_not_work": _l("Was nicht funktioniert hat"),
+    "recommendations": _l("Empfehlungen"),
+    "solutions": _l("Betrifft die Lösungen"),
+    "person_name": _l("Name"),
+    "position": _l("Funktion"),
+    "org_unit": _l("Organisationseinheit"),
+    "email": _l("E-Mail-Adresse"),
+    "phone": _l("Telefon"),
+    "expertise": _l("Fachgebiete"),
+    "starts_at": _l("Beginn"),
+    "ends_at": _l("Ende"),
+    "place": _l("Ort"),
+    "organiser": _l("Veranstalter"),
+    "programme": _l("Programm"),
+    "event_id": _l("Veranstaltung"),
+    "solution_id": _l("Lösung"),
+    "speakers": _l("Vortragende"),
 }
 
-STALE_EDIT = (
+STALE_EDIT = _l(
     "Der Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind unten "
     "erhalten. Bitte vergleichen Sie sie mit der aktuellen Fassung (Link oben) – wenn Sie "
     "dann erneut speichern, ersetzen Ihre Eingaben die andere Änderung."
 )
-STALE_ACTION = (
+STALE_ACTION = _l(
     "Der Eintrag wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie die aktuelle "
     "Fassung und wiederholen Sie die Aktion."
 )
-NO_CONSENT = (
+NO_CONSENT = _l(
     "Eine Kontaktperson wird erst veröffentlicht, wenn sie zugestimmt hat (DSGVO). Bitte "
     "bearbeiten Sie den Kontakt und setzen Sie das Häkchen „Die Person hat der "
     "Veröffentlichung zugestimmt“, sobald die Zustimmung vorliegt."
@@ -289,8 +295,12 @@ def create_entry(tenant_slug: str, kind_slug: str):
             status = 422
         else:
             flash(
-                f"„{entry.title}“ ist als Entwurf gespeichert. Nur die Redaktion von "
-                f"{tenant.short_name} sieht ihn, bis Sie ihn veröffentlichen.",
+                _(
+                    "„%(title)s“ ist als Entwurf gespeichert. Nur die Redaktion von "
+                    "%(name)s sieht ihn, bis Sie ihn veröffentlichen.",
+                    title=entry.title,
+                    name=tenant.short_name,
+                ),
                 "success",
             )
             return redirect(entry_url(entry))
@@ -321,18 +331,20 @@ def edit_entry(entry_id: int):
                 elif consent is False:
                     services.withdraw_consent(actor, entry)
         except StaleEntry as error:
-            form.form_errors.append(STALE_EDIT)
+            form.form_errors.append(str(STALE_EDIT))
             form.version.data = str(error.current_version)
             status = 409
         except ContentError as error:
             form.add_service_error(error, form.error_aliases)
             status = 422
         else:
-            flash("Ihre Änderungen sind gespeichert.", "success")
+            flash(_("Ihre Änderungen sind gespeichert."), "success")
             if consent is False:
                 flash(
-                    "Die Einwilligung ist als widerrufen vermerkt; der Kontakt ist wieder ein "
-                    "Entwurf und nur für die Redaktion sichtbar.",
+                    _(
+                        "Die Einwilligung ist als widerrufen vermerkt; der Kontakt ist wieder ein "
+                        "Entwurf und nur für die Redaktion sichtbar."
+                    ),
                     "info",
                 )
             return redirect(entry_url(entry))
@@ -392,7 +404,10 @@ def upload_file(entry_id: int):
             upload.file.errors = [*upload.file.errors, str(error)]
             status = error.status
         else:
-            flash(f"Die Datei „{attachment.original_filename}“ ist hochgeladen.", "success")
+            flash(
+                _("Die Datei „%(name)s“ ist hochgeladen.", name=attachment.original_filename),
+                "success",
+            )
             return redirect(url_for("editing.edit_entry", entry_id=entry.id) + "#dateien")
     form = entry_form(entry.kind, actor, entry.tenant, entry=entry, formdata=None)
     return _render_entry_form(
@@ -436,7 +451,7 @@ def remove_file(attachment_id: int):
     name, entry_id = attachment.original_filename, attachment.entry_id
     with write_transaction():
         remove_attachment(actor, attachment, storage=storage_for(current_app))
-    flash(f"Die Datei „{name}“ ist entfernt.", "success")
+    flash(_("Die Datei „%(name)s“ ist entfernt.", name=name), "success")
     return redirect(url_for("editing.edit_entry", entry_id=entry_id) + "#dateien")
 
 
@@ -455,17 +470,17 @@ def _change_state(entry_id: int, possible, change, done: str, not_now: str):
     if not form.validate_on_submit():
         abort(400)
     if not possible(entry):
-        flash(not_now, "info")
+        flash(str(not_now), "info")
         return redirect(entry_url(entry))
     try:
         with write_transaction():
             change(actor, entry, expected_version=form.expected_version())
     except StaleEntry:
-        flash(STALE_ACTION, "error")
+        flash(str(STALE_ACTION), "error")
     except ContentError as error:
-        flash(NO_CONSENT if entry.kind == EntryKind.CONTACT else str(error), "error")
+        flash(str(NO_CONSENT) if entry.kind == EntryKind.CONTACT else str(error), "error")
     else:
-        flash(done, "success")
+        flash(str(done), "success")
     return redirect(entry_url(entry))
 
 
@@ -476,8 +491,8 @@ def publish(entry_id: int):
         entry_id,
         lambda entry: can(current_actor(), Action.PUBLISH, entry),
         services.publish_entry,
-        "Der Eintrag ist veröffentlicht.",
-        "Der Eintrag ist bereits veröffentlicht.",
+        _l("Der Eintrag ist veröffentlicht."),
+        _l("Der Eintrag ist bereits veröffentlicht."),
     )
 
 
@@ -488,9 +503,11 @@ def archive(entry_id: int):
         entry_id,
         lambda entry: can(current_actor(), Action.ARCHIVE, entry),
         services.archive_entry,
-        "Der Eintrag ist archiviert. Er bleibt lesbar, mit dem Hinweis, dass er nicht mehr "
-        "gepflegt wird.",
-        "Nur veröffentlichte Einträge können archiviert werden.",
+        _l(
+            "Der Eintrag ist archiviert. Er bleibt lesbar, mit dem Hinweis, dass er nicht mehr "
+            "gepflegt wird."
+        ),
+        _l("Nur veröffentlichte Einträge können archiviert werden."),
     )
 
 
@@ -501,8 +518,8 @@ def unpublish(entry_id: int):
         entry_id,
         lambda entry: entry.status != EntryStatus.DRAFT,
         services.unpublish_entry,
-        "Der Eintrag ist wieder ein Entwurf und nur für die Redaktion sichtbar.",
-        "Der Eintrag ist bereits ein Entwurf.",
+        _l("Der Eintrag ist wieder ein Entwurf und nur für die Redaktion sichtbar."),
+        _l("Der Eintrag ist bereits ein Entwurf."),
     )
 
 
@@ -521,7 +538,7 @@ def mark_reviewed(entry_id: int):
         entry_id,
         lambda entry: True,
         change,
-        f"Danke! Die nächste Prüfung ist am {next_review:%d.%m.%Y} fällig.",
+        _l("Danke! Die nächste Prüfung ist am %(date)s fällig.", date=f"{next_review:%d.%m.%Y}"),
         "",
     )
 
@@ -544,11 +561,15 @@ def delete(entry_id: int):
         with write_transaction():
             services.delete_entry(actor, entry, expected_version=form.expected_version())
     except StaleEntry:
-        flash(STALE_ACTION, "error")
+        flash(str(STALE_ACTION), "error")
         return redirect(entry_url(entry))
     flash(
-        f"„{title}“ ist gelöscht. Die Administration von {tenant.short_name} kann den Eintrag "
-        "wiederherstellen.",
+        _(
+            "„%(title)s“ ist gelöscht. Die Administration von %(name)s kann den Eintrag "
+            "wiederherstellen.",
+            title=title,
+            name=tenant.short_name,
+        ),
         "success",
     )
     return redirect(url_for("web.tenant_page", slug=tenant.slug))
@@ -581,7 +602,10 @@ def restore(entry_id: int):
         abort(400)
     with write_transaction():
         services.restore_entry(actor, entry)
-    flash(f"„{entry.title}“ ist wiederhergestellt, im selben Zustand wie vorher.", "success")
+    flash(
+        _("„%(title)s“ ist wiederhergestellt, im selben Zustand wie vorher.", title=entry.title),
+        "success",
+    )
     return redirect(entry_url(entry))
 
 
@@ -677,7 +701,10 @@ def record_adoption(entry_id: int):
             status = 422
         else:
             flash(
-                f"Danke! Dass {tenant.short_name} die Lösung nutzt, steht jetzt bei der Lösung.",
+                _(
+                    "Danke! Dass %(name)s die Lösung nutzt, steht jetzt bei der Lösung.",
+                    name=tenant.short_name,
+                ),
                 "success",
             )
             return redirect(entry_url(solution))
@@ -714,7 +741,7 @@ def edit_adoption(adoption_id: int):
             form.add_service_error(error)
             status = 422
         else:
-            flash("Die Angaben zur Übernahme sind gespeichert.", "success")
+            flash(_("Die Angaben zur Übernahme sind gespeichert."), "success")
             return redirect(entry_url(adoption.solution))
     elif form.is_submitted():
         status = 422
@@ -731,5 +758,5 @@ def delete_adoption(adoption_id: int):
     solution = adoption.solution
     with write_transaction():
         adoption_services.delete_adoption(actor, adoption)
-    flash("Die Angabe zur Übernahme ist gelöscht.", "success")
+    flash(_("Die Angabe zur Übernahme ist gelöscht."), "success")
     return redirect(entry_url(solution))

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -58,31 +60,31 @@ BERLIN = ZoneInfo("Europe/Berlin")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 LICENCES = [
-    ("CC-BY-4.0", "CC BY 4.0 – Namensnennung"),
-    ("CC-BY-SA-4.0", "CC BY-SA 4.0 – Namensnennung, Weitergabe unter gleichen Bedingungen"),
-    ("CC0-1.0", "CC0 1.0 – gemeinfrei, ohne Bedingungen"),
-    ("dl-de/by-2-0", "Datenlizenz Deutschland – Namensnennung – Version 2.0"),
-    ("dl-de/zero-2-0", "Datenlizenz Deutschland – Zero – Version 2.0"),
+    ("CC-BY-4.0", _l("CC BY 4.0 – Namensnennung")),
+    ("CC-BY-SA-4.0", _l("CC BY-SA 4.0 – Namensnennung, Weitergabe unter gleichen Bedingungen")),
+    ("CC0-1.0", _l("CC0 1.0 – gemeinfrei, ohne Bedingungen")),
+    ("dl-de/by-2-0", _l("Datenlizenz Deutschland – Namensnennung – Version 2.0")),
+    ("dl-de/zero-2-0", _l("Datenlizenz Deutschland – Zero – Version 2.0")),
 ]
-LANGUAGES = [("de", "Deutsch"), ("en", "Englisch")]
+LANGUAGES = [("de", _l("Deutsch")), ("en", _l("Englisch"))]
 MATURITIES = [
-    (Maturity.IDEA.value, "Idee"),
-    (Maturity.PILOT.value, "Pilotphase"),
-    (Maturity.IN_OPERATION.value, "Im Betrieb"),
-    (Maturity.DISCONTINUED.value, "Eingestellt"),
+    (Maturity.IDEA.value, _l("Idee")),
+    (Maturity.PILOT.value, _l("Pilotphase")),
+    (Maturity.IN_OPERATION.value, _l("Im Betrieb")),
+    (Maturity.DISCONTINUED.value, _l("Eingestellt")),
 ]
 VISIBILITIES = [
-    (Visibility.PUBLIC.value, "Öffentlich"),
-    (Visibility.NETWORK.value, "Im Netzwerk"),
-    (Visibility.INTERNAL.value, "Intern"),
+    (Visibility.PUBLIC.value, _l("Öffentlich")),
+    (Visibility.NETWORK.value, _l("Im Netzwerk")),
+    (Visibility.INTERNAL.value, _l("Intern")),
 ]
 ADOPTION_STATUSES = [
-    (AdoptionStatus.EVALUATING.value, "Wir prüfen die Lösung"),
-    (AdoptionStatus.ADOPTED.value, "Übernommen"),
-    (AdoptionStatus.ADAPTED.value, "Angepasst übernommen"),
-    (AdoptionStatus.DROPPED.value, "Geprüft und verworfen"),
+    (AdoptionStatus.EVALUATING.value, _l("Wir prüfen die Lösung")),
+    (AdoptionStatus.ADOPTED.value, _l("Übernommen")),
+    (AdoptionStatus.ADAPTED.value, _l("Angepasst übernommen")),
+    (AdoptionStatus.DROPPED.value, _l("Geprüft und verworfen")),
 ]
-NONE_CHOICE = ("", "– keine –")
+NONE_CHOICE = ("", _l("– keine –"))
 
 
 def options(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
@@ -96,11 +98,16 @@ MAX_SHORT_TEXT = 20_000
 
 def visibility_descriptions(tenant_name: str, *, joint_projects: bool = True) -> dict[str, str]:
     """Who will see something of ``tenant_name`` at each visibility, in words for people."""
-    internal = f"Nur Ihre Organisation {tenant_name}"
-    internal += " und die Partner gemeinsamer Projekte." if joint_projects else "."
+    if joint_projects:
+        internal = _(
+            "Nur Ihre Organisation %(name)s und die Partner gemeinsamer Projekte.",
+            name=tenant_name,
+        )
+    else:
+        internal = _("Nur Ihre Organisation %(name)s.", name=tenant_name)
     return {
-        Visibility.PUBLIC.value: "Alle, auch ohne Anmeldung: frei lesbar im Internet.",
-        Visibility.NETWORK.value: (
+        Visibility.PUBLIC.value: _("Alle, auch ohne Anmeldung: frei lesbar im Internet."),
+        Visibility.NETWORK.value: _(
             "Alle angemeldeten Mitarbeiter*innen der Organisationen der Smarten Hanse."
         ),
         Visibility.INTERNAL.value: internal,
@@ -140,12 +147,18 @@ class CommaList:
     def __call__(self, form, field) -> None:
         items = split_list(field.data)
         if len(items) > self.max_items:
-            raise ValidationError(f"Höchstens {self.max_items} Einträge, durch Kommas getrennt.")
+            raise ValidationError(
+                _("Höchstens %(count)s Einträge, durch Kommas getrennt.", count=self.max_items)
+            )
         too_long = [item for item in items if len(item) > self.max_length]
         if too_long:
             raise ValidationError(
-                f"Jeder Eintrag darf höchstens {self.max_length} Zeichen lang sein "
-                f"(zu lang: „{too_long[0][:40]}…“)."
+                _(
+                    "Jeder Eintrag darf höchstens %(count)s Zeichen lang sein "
+                    "(zu lang: „%(item)s…“).",
+                    count=self.max_length,
+                    item=too_long[0][:40],
+                )
             )
 
 
@@ -153,12 +166,19 @@ def _in_plausible_years(form, field) -> None:
     value = field.data
     if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise ValidationError(
-            f"Bitte geben Sie ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR} an."
+            _(
+                "Bitte geben Sie ein Datum zwischen %(first)s und %(last)s an.",
+                first=EARLIEST_YEAR,
+                last=LATEST_YEAR,
+            )
         )
 
 
 def _length(maximum: int) -> Length:
-    return Length(max=maximum, message=f"Höchstens {maximum:,} Zeichen.".replace(",", "."))
+    return Length(
+        max=maximum,
+        message=_l("Höchstens %(count)s Zeichen.", count=f"{maximum:,}".replace(",", ".")),
+    )
 
 
 def line(label: str, maximum: int, *validators, required: str | None = None, **kwargs):
@@ -179,8 +199,8 @@ def choose_many(label: str, **kwargs) -> SelectMultipleField:
     return SelectMultipleField(
         label,
         choices=[],
-        invalid_value_message="Ungültige Auswahl.",
-        invalid_choice_message="Diese Auswahl gibt es nicht (mehr): %(value)s.",
+        invalid_value_message=_l("Ungültige Auswahl."),
+        invalid_choice_message=_l("Diese Auswahl gibt es nicht (mehr): %(value)s."),
         **kwargs,
     )
 
@@ -191,7 +211,7 @@ def choose_one(label: str, *, required: str | None = None, **kwargs) -> SelectFi
         label,
         [InputRequired(required)] if required else [],
         choices=[],
-        invalid_choice_message="Diese Auswahl gibt es nicht (mehr).",
+        invalid_choice_message=_l("Diese Auswahl gibt es nicht (mehr)."),
         **kwargs,
     )
 
@@ -200,7 +220,7 @@ def optional_date(label: str, **kwargs) -> DateField:
     return DateField(
         label,
         [Optional(), _in_plausible_years],
-        invalid_value_message="Bitte geben Sie ein Datum im Format TT.MM.JJJJ an.",
+        invalid_value_message=_l("Bitte geben Sie ein Datum im Format TT.MM.JJJJ an."),
         **kwargs,
     )
 
@@ -256,62 +276,66 @@ class HubForm(FlaskForm):
 class EntryForm(HubForm):
     """What every kind of entry has."""
 
-    title = line("Titel", 300, required="Bitte geben Sie einen Titel an.")
+    title = line(_l("Titel"), 300, required=_l("Bitte geben Sie einen Titel an."))
     summary = text(
-        "Kurzbeschreibung",
+        _l("Kurzbeschreibung"),
         2000,
         rows=3,
         markdown=False,
-        description="Ein bis zwei Sätze. Sie erscheinen in Listen und Suchergebnissen.",
+        description=_l("Ein bis zwei Sätze. Sie erscheinen in Listen und Suchergebnissen."),
     )
     body = text(
-        "Beschreibung",
-        description=(
+        _l("Beschreibung"),
+        description=_l(
             "Mit Markdown formatierbar: **fett**, *kursiv*, Listen mit „- “ am Zeilenanfang, "
             "Zwischenüberschriften mit „## “, Links als [Text](https://…)."
         ),
         rows=12,
     )
-    topics = choose_many("Handlungsfelder")
+    topics = choose_many(_l("Handlungsfelder"))
     tags = line(
-        "Schlagworte",
+        _l("Schlagworte"),
         2000,
         CommaList(max_items=30, max_length=60),
-        description="Durch Kommas getrennt, z. B. Sensorik, LoRaWAN, Ausschreibung.",
+        description=_l("Durch Kommas getrennt, z. B. Sensorik, LoRaWAN, Ausschreibung."),
     )
     visibility = RadioField(
-        "Wer soll den Eintrag sehen?",
-        [InputRequired("Bitte wählen Sie, wer den Eintrag sehen soll.")],
+        _l("Wer soll den Eintrag sehen?"),
+        [InputRequired(_l("Bitte wählen Sie, wer den Eintrag sehen soll."))],
         choices=options(VISIBILITIES),
         default=Visibility.NETWORK.value,
-        invalid_choice_message="Bitte wählen Sie eine der drei Möglichkeiten.",
+        invalid_choice_message=_l("Bitte wählen Sie eine der drei Möglichkeiten."),
     )
     language = RadioField(
-        "Sprache des Eintrags",
-        [InputRequired("Bitte wählen Sie die Sprache.")],
+        _l("Sprache des Eintrags"),
+        [InputRequired(_l("Bitte wählen Sie die Sprache."))],
         choices=options(LANGUAGES),
         default="de",
-        invalid_choice_message="Bitte wählen Sie Deutsch oder Englisch.",
+        invalid_choice_message=_l("Bitte wählen Sie Deutsch oder Englisch."),
     )
     licence = choose_one(
-        "Lizenz der Inhalte",
-        required="Bitte wählen Sie eine Lizenz.",
+        _l("Lizenz der Inhalte"),
+        required=_l("Bitte wählen Sie eine Lizenz."),
         default="CC-BY-4.0",
-        description="Unter welchen Bedingungen andere Städte Texte und Bilder weiterverwenden.",
+        description=_l("Unter welchen Bedingungen andere Städte Texte und Bilder weiterverwenden."),
     )
     review_by = optional_date(
-        "Nächste Prüfung am",
-        description="Bis wann sollte jemand prüfen, ob der Eintrag noch stimmt? Die Redaktion "
-        "wird dann daran erinnert.",
+        _l("Nächste Prüfung am"),
+        description=_l(
+            "Bis wann sollte jemand prüfen, ob der Eintrag noch stimmt? Die Redaktion "
+            "wird dann daran erinnert."
+        ),
     )
     participants = choose_many(
-        "Gemeinsames Projekt mit",
-        description="Organisationen, die an diesem Projekt beteiligt sind. Ihre "
-        "Mitarbeiter*innen sehen auch interne Einträge dazu.",
+        _l("Gemeinsames Projekt mit"),
+        description=_l(
+            "Organisationen, die an diesem Projekt beteiligt sind. Ihre "
+            "Mitarbeiter*innen sehen auch interne Einträge dazu."
+        ),
     )
     version = HiddenField()
-    save = SubmitField("Speichern")
-    preview = SubmitField("Vorschau")
+    save = SubmitField(_l("Speichern"))
+    preview = SubmitField(_l("Vorschau"))
 
     # Which fields a kind adds, in the order of the form (see ``kind_fields``).
     kind_field_names: tuple[str, ...] = ()
@@ -377,34 +401,36 @@ def _id(value: str | None) -> int | None:
 
 class SolutionForm(EntryForm):
     maturity = choose_one(
-        "Reifegrad", required="Bitte wählen Sie den Reifegrad.", default=Maturity.IDEA.value
+        _l("Reifegrad"), required=_l("Bitte wählen Sie den Reifegrad."), default=Maturity.IDEA.value
     )
-    problem = text("Problem", description="Welches Problem der Stadt löst die Lösung?")
-    approach = text("Lösungsansatz", description="Wie funktioniert die Lösung?")
+    problem = text(_l("Problem"), description=_l("Welches Problem der Stadt löst die Lösung?"))
+    approach = text(_l("Lösungsansatz"), description=_l("Wie funktioniert die Lösung?"))
     transferability = text(
-        "Übertragbarkeit", description="Was braucht eine andere Stadt, um sie zu übernehmen?"
+        _l("Übertragbarkeit"),
+        description=_l("Was braucht eine andere Stadt, um sie zu übernehmen?"),
     )
-    costs = text("Kosten", MAX_SHORT_TEXT, rows=3, markdown=False)
-    partners = text("Partner", MAX_SHORT_TEXT, rows=3, markdown=False)
+    costs = text(_l("Kosten"), MAX_SHORT_TEXT, rows=3, markdown=False)
+    partners = text(_l("Partner"), MAX_SHORT_TEXT, rows=3, markdown=False)
     technologies = line(
-        "Technologien",
+        _l("Technologien"),
         4000,
         CommaList(max_items=50, max_length=80),
-        description="Durch Kommas getrennt, z. B. LoRaWAN, FIWARE.",
+        description=_l("Durch Kommas getrennt, z. B. LoRaWAN, FIWARE."),
     )
     software_licence = line(
-        "Lizenz der Software",
+        _l("Lizenz der Software"),
         80,
-        description="Falls die Lösung Software enthält: die Lizenz als SPDX-Kürzel, "
-        "z. B. EUPL-1.2.",
+        description=_l(
+            "Falls die Lösung Software enthält: die Lizenz als SPDX-Kürzel, z. B. EUPL-1.2."
+        ),
     )
     repository_url = line(
-        "Adresse des Quellcodes",
+        _l("Adresse des Quellcodes"),
         500,
-        URL(require_tld=False, message="Bitte geben Sie eine Adresse mit https:// an."),
-        description="z. B. https://gitlab.opencode.de/…",
+        URL(require_tld=False, message=_l("Bitte geben Sie eine Adresse mit https:// an.")),
+        description=_l("z. B. https://gitlab.opencode.de/…"),
     )
-    contact_ids = choose_many("Ansprechpersonen")
+    contact_ids = choose_many(_l("Ansprechpersonen"))
 
     kind_field_names = (
         "maturity",
@@ -421,7 +447,7 @@ class SolutionForm(EntryForm):
 
     def validate_repository_url(self, field) -> None:
         if field.data and not field.data.lower().startswith(("https://", "http://")):
-            raise ValidationError("Bitte geben Sie eine Adresse mit https:// an.")
+            raise ValidationError(_l("Bitte geben Sie eine Adresse mit https:// an."))
 
     def kind_data(self) -> dict[str, Any]:
         return {
@@ -455,11 +481,11 @@ class SolutionForm(EntryForm):
 
 
 class LessonForm(EntryForm):
-    context = text("Ausgangslage")
-    what_worked = text("Was funktioniert hat")
-    what_did_not_work = text("Was nicht funktioniert hat")
-    recommendations = text("Empfehlungen")
-    solution_ids = choose_many("Betrifft die Lösungen")
+    context = text(_l("Ausgangslage"))
+    what_worked = text(_l("Was funktioniert hat"))
+    what_did_not_work = text(_l("Was nicht funktioniert hat"))
+    recommendations = text(_l("Empfehlungen"))
+    solution_ids = choose_many(_l("Betrifft die Lösungen"))
 
     kind_field_names = (
         "context",
@@ -491,25 +517,31 @@ class LessonForm(EntryForm):
 
 
 class ContactForm(EntryForm):
-    person_name = line("Name der Person", 200, required="Bitte geben Sie den Namen der Person an.")
-    position = line("Funktion", 200)
-    org_unit = line("Organisationseinheit", 200, description="z. B. Amt für Verkehrsanlagen")
-    email = line(
-        "E-Mail-Adresse",
-        320,
-        Email("Bitte geben Sie eine gültige E-Mail-Adresse an.", check_deliverability=False),
+    person_name = line(
+        _l("Name der Person"), 200, required=_l("Bitte geben Sie den Namen der Person an.")
     )
-    phone = line("Telefon", 60)
+    position = line(_l("Funktion"), 200)
+    org_unit = line(
+        _l("Organisationseinheit"), 200, description=_l("z. B. Amt für Verkehrsanlagen")
+    )
+    email = line(
+        _l("E-Mail-Adresse"),
+        320,
+        Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse an."), check_deliverability=False),
+    )
+    phone = line(_l("Telefon"), 60)
     expertise = line(
-        "Fachgebiete",
+        _l("Fachgebiete"),
         4000,
         CommaList(max_items=50, max_length=120),
-        description="Durch Kommas getrennt, z. B. Parkraummanagement, Vergabe.",
+        description=_l("Durch Kommas getrennt, z. B. Parkraummanagement, Vergabe."),
     )
     consent = BooleanField(
-        "Die Person hat der Veröffentlichung zugestimmt",
-        description="Ohne Zustimmung bleibt der Kontakt ein Entwurf (DSGVO). Wird das Häkchen "
-        "entfernt, geht ein veröffentlichter Kontakt sofort zurück in den Entwurf.",
+        _l("Die Person hat der Veröffentlichung zugestimmt"),
+        description=_l(
+            "Ohne Zustimmung bleibt der Kontakt ein Entwurf (DSGVO). Wird das Häkchen "
+            "entfernt, geht ein veröffentlichter Kontakt sofort zurück in den Entwurf."
+        ),
     )
 
     kind_field_names = ("person_name", "position", "org_unit", "email", "phone", "expertise")
@@ -519,7 +551,7 @@ class ContactForm(EntryForm):
     def validate_phone(self, field) -> None:
         allowed = set("0123456789+-/() .")
         if field.data and not set(field.data) <= allowed:
-            raise ValidationError("Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.")
+            raise ValidationError(_l("Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden."))
 
     def kind_data(self) -> dict[str, Any]:
         return {
@@ -550,17 +582,17 @@ def _local_datetime(label: str, message: str) -> DateTimeLocalField:
         label,
         [InputRequired(message), _in_plausible_years],
         format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        invalid_value_message="Bitte geben Sie Datum und Uhrzeit an, z. B. 12.05.2026, 09:00.",
-        description="Ortszeit (Berlin).",
+        invalid_value_message=_l("Bitte geben Sie Datum und Uhrzeit an, z. B. 12.05.2026, 09:00."),
+        description=_l("Ortszeit (Berlin)."),
     )
 
 
 class EventForm(EntryForm):
-    starts_at = _local_datetime("Beginn", "Bitte geben Sie den Beginn an.")
-    ends_at = _local_datetime("Ende", "Bitte geben Sie das Ende an.")
-    place = line("Ort", 300)
-    organiser = line("Veranstalter", 300)
-    programme = text("Programm")
+    starts_at = _local_datetime(_l("Beginn"), _l("Bitte geben Sie den Beginn an."))
+    ends_at = _local_datetime(_l("Ende"), _l("Bitte geben Sie das Ende an."))
+    place = line(_l("Ort"), 300)
+    organiser = line(_l("Veranstalter"), 300)
+    programme = text(_l("Programm"))
 
     kind_field_names = ("starts_at", "ends_at", "place", "organiser", "programme")
 
@@ -587,11 +619,11 @@ class EventForm(EntryForm):
 
 class MaterialForm(EntryForm):
     event_id = choose_one(
-        "Veranstaltung",
-        description="Material gehört zu einer Veranstaltung, einer Lösung oder zu beiden.",
+        _l("Veranstaltung"),
+        description=_l("Material gehört zu einer Veranstaltung, einer Lösung oder zu beiden."),
     )
-    solution_id = choose_one("Lösung")
-    speaker_ids = choose_many("Vortragende")
+    solution_id = choose_one(_l("Lösung"))
+    speaker_ids = choose_many(_l("Vortragende"))
 
     kind_field_names = ("event_id", "solution_id", "speaker_ids")
 
@@ -702,37 +734,39 @@ def wants_consent(form: EntryForm, entry: Entry | None = None) -> bool | None:
 
 
 class UploadForm(HubForm):
-    file = FileField("Datei", id="upload-file")
+    file = FileField(_l("Datei"), id="upload-file")
     description = text(
-        "Beschreibung der Datei",
+        _l("Beschreibung der Datei"),
         2000,
         rows=2,
         markdown=False,
         id="upload-description",
-        description="Was steht in der Datei? z. B. „Folien des Vortrags, 12 Seiten“.",
+        description=_l("Was steht in der Datei? z. B. „Folien des Vortrags, 12 Seiten“."),
     )
     alt_text = text(
-        "Textalternative",
+        _l("Textalternative"),
         2000,
         rows=2,
         markdown=False,
         id="upload-alt-text",
-        description="Für Bilder und Grafiken: was darauf zu sehen ist, für Menschen, die es "
-        "nicht sehen können.",
+        description=_l(
+            "Für Bilder und Grafiken: was darauf zu sehen ist, für Menschen, die es "
+            "nicht sehen können."
+        ),
     )
     language = RadioField(
-        "Sprache der Datei",
-        [InputRequired("Bitte wählen Sie die Sprache.")],
+        _l("Sprache der Datei"),
+        [InputRequired(_l("Bitte wählen Sie die Sprache."))],
         choices=options(LANGUAGES),
         default="de",
         id="upload-language",
-        invalid_choice_message="Bitte wählen Sie Deutsch oder Englisch.",
+        invalid_choice_message=_l("Bitte wählen Sie Deutsch oder Englisch."),
     )
-    upload = SubmitField("Datei hochladen", id="upload-submit")
+    upload = SubmitField(_l("Datei hochladen"), id="upload-submit")
 
     def validate_file(self, field) -> None:
         if not field.data or not getattr(field.data, "filename", None):
-            raise ValidationError("Bitte wählen Sie eine Datei aus.")
+            raise ValidationError(_l("Bitte wählen Sie eine Datei aus."))
 
 
 class ActionForm(HubForm):
@@ -745,32 +779,36 @@ class ActionForm(HubForm):
 
 
 class AdoptionForm(HubForm):
-    tenant = choose_one("Für welche Organisation?", required="Bitte wählen Sie die Organisation.")
+    tenant = choose_one(
+        _l("Für welche Organisation?"), required=_l("Bitte wählen Sie die Organisation.")
+    )
     status = RadioField(
-        "Stand",
-        [InputRequired("Bitte wählen Sie den Stand.")],
+        _l("Stand"),
+        [InputRequired(_l("Bitte wählen Sie den Stand."))],
         choices=options(ADOPTION_STATUSES),
         default=AdoptionStatus.EVALUATING.value,
-        invalid_choice_message="Bitte wählen Sie einen der angebotenen Stände.",
+        invalid_choice_message=_l("Bitte wählen Sie einen der angebotenen Stände."),
     )
     changes = text(
-        "Was haben Sie geändert oder angepasst?",
+        _l("Was haben Sie geändert oder angepasst?"),
         MAX_SHORT_TEXT,
         rows=4,
         markdown=False,
-        description="z. B. „Andere Sensorhersteller, eigene Datenplattform statt Cloud“.",
+        description=_l("z. B. „Andere Sensorhersteller, eigene Datenplattform statt Cloud“."),
     )
-    started_on = optional_date("Beginn der Prüfung oder Einführung")
-    decided_on = optional_date("Entschieden am")
+    started_on = optional_date(_l("Beginn der Prüfung oder Einführung"))
+    decided_on = optional_date(_l("Entschieden am"))
     visibility = RadioField(
-        "Wer soll diese Angabe sehen?",
-        [InputRequired("Bitte wählen Sie, wer die Angabe sehen soll.")],
+        _l("Wer soll diese Angabe sehen?"),
+        [InputRequired(_l("Bitte wählen Sie, wer die Angabe sehen soll."))],
         choices=options(VISIBILITIES),
         default=Visibility.NETWORK.value,
-        invalid_choice_message="Bitte wählen Sie eine der drei Möglichkeiten.",
+        invalid_choice_message=_l("Bitte wählen Sie eine der drei Möglichkeiten."),
     )
-    contact_id = choose_one("Ansprechperson", description="Wen können andere Städte dazu fragen?")
-    save = SubmitField("Speichern")
+    contact_id = choose_one(
+        _l("Ansprechperson"), description=_l("Wen können andere Städte dazu fragen?")
+    )
+    save = SubmitField(_l("Speichern"))
 
     def service_data(self) -> dict[str, Any]:
         return {
