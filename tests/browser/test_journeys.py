@@ -158,7 +158,10 @@ def test_city_admin_invites_a_member_and_changes_a_role(new_context, hub: LiveHu
     invitation = page.locator("form").filter(has=invite_button.first)
     invitation.get_by_label(re.compile(r"^E-Mail")).fill(invited)
     invitation.get_by_label(re.compile(r"^Rolle")).select_option(label="Redaktion")
-    invite_button.first.click()
+    # Wait for the form's POST and redirect to finish: a reload while the navigation is still
+    # in flight fails in Chromium ("Not attached to an active page") or cancels the POST.
+    with page.expect_navigation():
+        invite_button.first.click()
     page.reload()
     expect(page.get_by_text(invited).first).to_be_visible()
     with hub.app.app_context():
@@ -167,7 +170,8 @@ def test_city_admin_invites_a_member_and_changes_a_role(new_context, hub: LiveHu
 
     reader = page.get_by_role("row").filter(has_text=READER_ROSTOCK)
     reader.get_by_role("combobox").select_option(label="Redaktion")
-    reader.get_by_role("button", name=re.compile(r"^Ändern")).click()
+    with page.expect_navigation():
+        reader.get_by_role("button", name=re.compile(r"^Ändern")).click()
     page.reload()
     with hub.app.app_context():
         role = db.session.scalar(
