@@ -19,7 +19,7 @@ from flask_sqlalchemy.session import _app_ctx_id
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from hanse_hub import create_app
-from hanse_hub.extensions import db
+from hanse_hub.extensions import db, limiter
 from tests.databases import fresh_database, postgres_unavailable_reason
 from tests.factories import Factory
 
@@ -55,6 +55,16 @@ class IsolatedClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _limiter_switch_restored():
+    """Flask-Limiter keeps its on/off switch on one global object, set by the last
+    ``init_app``: an app built with limits on (the rate-limit tests) would otherwise leave
+    them on for the apps of every later test."""
+    enabled = limiter.enabled
+    yield
+    limiter.enabled = enabled
 
 
 def make_app(database_url: str, data_dir: Path, **extra):

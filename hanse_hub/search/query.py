@@ -235,6 +235,49 @@ def _with_synonyms(
     return alternatives[0] if len(alternatives) == 1 else Or(tuple(alternatives))
 
 
+MAX_SYNONYM_WORDS = 4  # the longest synonym entry looked for among unquoted words
+
+
+def _synonym_span(nodes: tuple, start: int) -> int:
+    """How many unquoted words from ``start`` on form a synonym entry ("digitale Verwaltung"),
+    longest first; 0 if none do."""
+    for length in range(min(MAX_SYNONYM_WORDS, len(nodes) - start), 1, -1):
+        span = nodes[start : start + length]
+        if all(isinstance(n, Term) for n in span) and synonyms(" ".join(n.word for n in span)):
+            return length
+    return 0
+
+
+def _analyse_all(nodes: tuple, budget: _Budget) -> list[AnalysedNode | None]:
+    """The nodes of an ``And``, analysed; unquoted words that together form a synonym entry
+    become one clause: those words, or any other term of the entry's group."""
+    analysed: list[AnalysedNode | None] = []
+    position = 0
+    while position < len(nodes):
+        length = _synonym_span(nodes, position)
+        if not length:
+            analysed.append(_analyse(nodes[position], budget))
+            position += 1
+            continue
+        span = nodes[position : position + length]
+        position += length
+        own = [a for a in (_analyse(n, budget) for n in span) if a is not None]
+        alternatives: list[AnalysedNode] = []
+        if own:
+            alternatives.append(own[0] if len(own) == 1 else And(tuple(own)))
+        for synonym in synonyms(" ".join(n.word for n in span)):
+            stems = analyse_query_word(synonym[0]) if len(synonym) == 1 else _phrase_stems(synonym)
+            if not stems or not budget.take():
+                continue
+            if len(synonym) == 1:
+                alternatives.append(Token(_unique(stems)))
+            else:
+                alternatives.append(_phrase_node(stems))
+        if alternatives:
+            analysed.append(alternatives[0] if len(alternatives) == 1 else Or(tuple(alternatives)))
+    return analysed
+
+
 def _analyse(node: Node | AnalysedNode, budget: _Budget) -> AnalysedNode | None:
     match node:
         case Term(word):
@@ -255,7 +298,7 @@ def _analyse(node: Node | AnalysedNode, budget: _Budget) -> AnalysedNode | None:
                 return None
             return kept[0] if len(kept) == 1 else Or(tuple(kept))
         case And(nodes):
-            kept = [a for a in (_analyse(n, budget) for n in nodes) if a is not None]
+            kept = [a for a in _analyse_all(nodes, budget) if a is not None]
             if all(isinstance(a, Not) for a in kept):
                 return None
             return kept[0] if len(kept) == 1 else And(tuple(kept))
@@ -269,8 +312,10 @@ def analyse_query(node: Node | None) -> AnalysedNode | None:
     synonyms, or an ``Or`` with ``TokenPhrase``s of its longer synonyms; a stopword
     disappears. A phrase becomes a ``TokenPhrase`` of its words' German stems (stopwords
     left out); a phrase that is itself a synonym entry ("Open Data") also matches the other
-    terms of its group. Empty nodes are dropped, single-child ``And``/``Or`` collapsed, and an
-    ``And`` left with only exclusions is None. The result has at most ``MAX_CLAUSES`` clauses.
+    terms of its group, and so do unquoted words that together form one (digitale
+    Verwaltung → E-Government). Empty nodes are dropped, single-child ``And``/``Or``
+    collapsed, and an ``And`` left with only exclusions is None. The result has at most
+    ``MAX_CLAUSES`` clauses.
     """
     if node is None:
         return None

@@ -13,18 +13,10 @@ from hanse_hub.accounts.models import Role
 from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.content.models import Adoption, Attachment
 from hanse_hub.demo.seed import render_pdf
-from hanse_hub.extensions import limiter
 from hanse_hub.policy import Actor
 from tests.factories import csrf_token
 
 PDF = render_pdf("Parkraum", "Bodensensoren melden die Belegung.")
-
-
-@pytest.fixture(autouse=True)
-def _no_rate_limits(monkeypatch):
-    """Rate limits have their own tests. Flask-Limiter keeps "enabled" on its one global
-    object, so an app built by those tests would otherwise limit the logins of these."""
-    monkeypatch.setattr(limiter, "enabled", False)
 
 
 @pytest.fixture

@@ -11,16 +11,8 @@ from sqlalchemy import select
 from hanse_hub.accounts.models import Role
 from hanse_hub.content import services as content
 from hanse_hub.content.models import Entry, EntryStatus
-from hanse_hub.extensions import limiter
 from hanse_hub.policy import Actor
 from tests.factories import csrf_token
-
-
-@pytest.fixture(autouse=True)
-def _no_rate_limits(monkeypatch):
-    """Rate limits have their own tests. Flask-Limiter keeps "enabled" on its one global
-    object, so an app built by those tests would otherwise limit the logins of these."""
-    monkeypatch.setattr(limiter, "enabled", False)
 
 
 @pytest.fixture

@@ -215,6 +215,17 @@ def test_a_quoted_synonym_entry_finds_the_other_terms_of_its_group():
     assert search('"Open Data"', "Offene Daten der Hansestadt Rostock")
 
 
+def test_unquoted_words_that_form_a_synonym_entry_find_the_other_terms_of_its_group():
+    assert search("digitale Verwaltung", "E-Government in Wismar")
+    assert search("öffentlicher Personennahverkehr Rostock", "Der ÖPNV in Rostock")
+    assert not search("öffentlicher Personennahverkehr Rostock", "Der ÖPNV in Wismar")
+    # The words as typed still count, in any order.
+    assert search("digitale Verwaltung", "Die Verwaltung wird digitale Dienste anbieten")
+    # Only adjacent, unquoted words form an entry.
+    assert not search("digitale Stadt Verwaltung", "E-Government in Wismar")
+    assert not search('"digitale" Verwaltung', "E-Government in Wismar")
+
+
 def test_parts_of_compounds_are_found_through_the_query():
     assert search("Beteiligung Rostock", "Die Bürgerbeteiligung der Stadt Rostock")
     assert search('"Straße" Beleuchtung', "Neue Straßenbeleuchtung")
