@@ -52,9 +52,11 @@ def create_app(environ: dict | None = None) -> Flask:
     from hanse_hub.web.context import register_template_helpers
     from hanse_hub.web.errors import register_error_handlers
     from hanse_hub.web.i18n import init_i18n
+    from hanse_hub.web.numbers import localise_template_numbers
     from hanse_hub.web.security import register_security_headers
 
     init_i18n(app)
+    localise_template_numbers(app)
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)

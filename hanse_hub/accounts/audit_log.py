@@ -4,34 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from hanse_hub.accounts.models import AuditEvent
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, PermissionDenied, administered_tenant_ids, can_manage_hub
 
-# Every action the hub records, with its German label for the audit page.
+# Every action the hub records, with its label for the audit page.
 ACTION_LABELS = {
-    "login": "Anmeldung",
-    "login_failed": "Fehlgeschlagene Anmeldung",
-    "password_changed": "Passwort geändert",
-    "password_reset_requested": "Zurücksetzen des Passworts angefordert",
-    "password_reset": "Passwort zurückgesetzt",
-    "invitation_created": "Einladung verschickt",
-    "invitation_revoked": "Einladung zurückgezogen",
-    "invitation_accepted": "Einladung angenommen",
-    "role_changed": "Rolle geändert",
-    "role_revoked": "Mitgliedschaft beendet",
-    "account_deactivated": "Konto deaktiviert",
-    "tenant_created": "Organisation angelegt",
-    "tenant_updated": "Organisation geändert",
-    "topic_added": "Handlungsfeld angelegt",
-    "topic_renamed": "Handlungsfeld umbenannt",
-    "topic_removed": "Handlungsfeld entfernt",
-    "entry_published": "Eintrag veröffentlicht",
-    "entry_archived": "Eintrag archiviert",
-    "entry_deleted": "Eintrag gelöscht",
-    "entry_restored": "Eintrag wiederhergestellt",
+    "login": _l("Anmeldung"),
+    "login_failed": _l("Fehlgeschlagene Anmeldung"),
+    "password_changed": _l("Passwort geändert"),
+    "password_reset_requested": _l("Zurücksetzen des Passworts angefordert"),
+    "password_reset": _l("Passwort zurückgesetzt"),
+    "invitation_created": _l("Einladung verschickt"),
+    "invitation_revoked": _l("Einladung zurückgezogen"),
+    "invitation_accepted": _l("Einladung angenommen"),
+    "role_changed": _l("Rolle geändert"),
+    "role_revoked": _l("Mitgliedschaft beendet"),
+    "account_deactivated": _l("Konto deaktiviert"),
+    "tenant_created": _l("Organisation angelegt"),
+    "tenant_updated": _l("Organisation geändert"),
+    "topic_added": _l("Handlungsfeld angelegt"),
+    "topic_renamed": _l("Handlungsfeld umbenannt"),
+    "topic_removed": _l("Handlungsfeld entfernt"),
+    "entry_published": _l("Eintrag veröffentlicht"),
+    "entry_archived": _l("Eintrag archiviert"),
+    "entry_deleted": _l("Eintrag gelöscht"),
+    "entry_restored": _l("Eintrag wiederhergestellt"),
 }
 
 PAGE_SIZE = 50

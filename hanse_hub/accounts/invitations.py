@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -104,8 +105,12 @@ def invite(actor: Actor, tenant: Tenant, email: str, role: Role) -> CreatedInvit
     existing = find_user_by_email(email)
     if existing is not None and existing.role_in(tenant.id) is not None:
         raise AccountError(
-            f"{email} ist bereits Mitglied von {tenant.short_name}. Ändern Sie die Rolle in der "
-            "Mitgliederliste."
+            _(
+                "%(email)s ist bereits Mitglied von %(tenant)s. Ändern Sie die Rolle in der "
+                "Mitgliederliste.",
+                email=email,
+                tenant=tenant.short_name,
+            )
         )
     now = utcnow()
     for earlier in pending_invitations(tenant):
@@ -156,8 +161,11 @@ def _inviter_actor(invitation: Invitation) -> Actor:
     actor = Actor.of(inviter)  # a deleted inviter (None) or a deactivated one: anonymous
     if actor.is_anonymous or not can_administer_tenant(actor, invitation.tenant_id):
         raise InvitationInvalid(
-            "Diese Einladung gilt nicht mehr: Die Person, die Sie eingeladen hat, verwaltet "
-            f"{invitation.tenant.short_name} nicht mehr. Bitte lassen Sie sich erneut einladen."
+            _(
+                "Diese Einladung gilt nicht mehr: Die Person, die Sie eingeladen hat, verwaltet "
+                "%(tenant)s nicht mehr. Bitte lassen Sie sich erneut einladen.",
+                tenant=invitation.tenant.short_name,
+            )
         )
     return actor
 
@@ -171,23 +179,31 @@ def find_invitation(token: str) -> Invitation:
     )
     if invitation is None:
         raise InvitationInvalid(
-            "Diese Einladung gibt es nicht. Bitte prüfen Sie, ob Sie den Link vollständig "
-            "kopiert haben.",
+            _(
+                "Diese Einladung gibt es nicht. Bitte prüfen Sie, ob Sie den Link vollständig "
+                "kopiert haben."
+            ),
             404,
         )
     if invitation.accepted_at is not None:
         raise InvitationInvalid(
-            "Diese Einladung wurde bereits angenommen. Melden Sie sich mit Ihrem Konto an."
+            _("Diese Einladung wurde bereits angenommen. Melden Sie sich mit Ihrem Konto an.")
         )
     if invitation.revoked_at is not None:
         raise InvitationInvalid(
-            "Diese Einladung wurde zurückgezogen. Bitte wenden Sie sich an die Administration "
-            f"von {invitation.tenant.short_name}."
+            _(
+                "Diese Einladung wurde zurückgezogen. Bitte wenden Sie sich an die Administration "
+                "von %(tenant)s.",
+                tenant=invitation.tenant.short_name,
+            )
         )
     if invitation.expires_at <= utcnow():
         raise InvitationInvalid(
-            "Diese Einladung ist abgelaufen: Sie gilt 14 Tage. Bitte lassen Sie sich erneut "
-            f"von der Administration von {invitation.tenant.short_name} einladen."
+            _(
+                "Diese Einladung ist abgelaufen: Sie gilt 14 Tage. Bitte lassen Sie sich erneut "
+                "von der Administration von %(tenant)s einladen.",
+                tenant=invitation.tenant.short_name,
+            )
         )
     _inviter_actor(invitation)
     return invitation
@@ -234,8 +250,12 @@ def accept_as_existing_user(token: str, user: User, *, remote_addr: str | None =
     invitation = find_invitation(token)
     if invitation.email_folded != user.email_folded:
         raise InvitationInvalid(
-            f"Diese Einladung gilt für {invitation.email}, Sie sind aber als {user.email} "
-            "angemeldet. Bitte melden Sie sich ab und öffnen Sie den Link erneut.",
+            _(
+                "Diese Einladung gilt für %(invited)s, Sie sind aber als %(email)s angemeldet. "
+                "Bitte melden Sie sich ab und öffnen Sie den Link erneut.",
+                invited=invitation.email,
+                email=user.email,
+            ),
             403,
         )
     _accept(invitation, user, remote_addr=remote_addr)

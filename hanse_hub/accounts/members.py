@@ -7,6 +7,7 @@ keeps at least one admin: its own admins cannot remove or demote the last one
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from hanse_hub.accounts.models import Membership, Role, User
@@ -55,8 +56,11 @@ def _keeps_an_admin(actor: Actor, membership: Membership) -> None:
     )
     if admins <= 1:
         raise AccountError(
-            f"{membership.tenant.short_name} braucht mindestens eine Administration. Ernennen "
-            "Sie zuerst eine weitere Person zur Administration."
+            _(
+                "%(tenant)s braucht mindestens eine Administration. Ernennen Sie zuerst eine "
+                "weitere Person zur Administration.",
+                tenant=membership.tenant.short_name,
+            )
         )
 
 

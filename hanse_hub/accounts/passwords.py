@@ -6,6 +6,7 @@ import secrets
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended (RFC 9106) parameters
 # Verified against when the e-mail is unknown, so that both failures cost the same time.
@@ -20,9 +21,14 @@ class WeakPassword(ValueError):
 
 def check_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+        raise WeakPassword(
+            _(
+                "Das Passwort muss mindestens %(count)s Zeichen lang sein.",
+                count=MIN_PASSWORD_LENGTH,
+            )
+        )
     if password.strip() != password or len(set(password)) < 5:
-        raise WeakPassword("Das Passwort ist zu einfach.")
+        raise WeakPassword(_("Das Passwort ist zu einfach."))
 
 
 def use_cheap_hashing_for_tests() -> None:

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, String, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -107,18 +108,25 @@ def find_reset(token: str) -> PasswordReset:
     )
     if reset is None or not reset.user.is_active_account:
         raise ResetLinkInvalid(
-            "Dieser Link zum Zurücksetzen des Passworts ist ungültig. Bitte prüfen Sie, ob Sie "
-            "ihn vollständig kopiert haben, oder fordern Sie einen neuen an.",
+            _(
+                "Dieser Link zum Zurücksetzen des Passworts ist ungültig. Bitte prüfen Sie, ob "
+                "Sie ihn vollständig kopiert haben, oder fordern Sie einen neuen an."
+            ),
             404,
         )
     if reset.used_at is not None:
         raise ResetLinkInvalid(
-            "Dieser Link wurde bereits benutzt. Jeder Link funktioniert nur einmal – fordern Sie "
-            "bei Bedarf einen neuen an."
+            _(
+                "Dieser Link wurde bereits benutzt. Jeder Link funktioniert nur einmal – fordern "
+                "Sie bei Bedarf einen neuen an."
+            )
         )
     if reset.expires_at <= utcnow():
         raise ResetLinkInvalid(
-            "Dieser Link ist abgelaufen: Er gilt nur eine Stunde. Bitte fordern Sie einen neuen an."
+            _(
+                "Dieser Link ist abgelaufen: Er gilt nur eine Stunde. Bitte fordern Sie einen "
+                "neuen an."
+            )
         )
     return reset
 

@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import func, insert, select, update
 
 from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, Role, User, fold_email
@@ -46,9 +47,11 @@ def create_user(
 ) -> User:
     email = email.strip()
     if "@" not in email or email.startswith("@") or email.endswith("@"):
-        raise AccountError(f"„{email}“ ist keine gültige E-Mail-Adresse.")
+        raise AccountError(_("„%(email)s“ ist keine gültige E-Mail-Adresse.", email=email))
     if find_user_by_email(email) is not None:
-        raise AccountError(f"Es gibt bereits ein Konto mit der E-Mail-Adresse {email}.")
+        raise AccountError(
+            _("Es gibt bereits ein Konto mit der E-Mail-Adresse %(email)s.", email=email)
+        )
     check_strength(password)
     user = User(
         email=email,
@@ -85,7 +88,13 @@ def revoke_membership(actor: Actor | None, user: User, tenant: Tenant) -> None:
         select(Membership).where(Membership.user_id == user.id, Membership.tenant_id == tenant.id)
     )
     if membership is None:
-        raise AccountError(f"{user.email} ist nicht Mitglied von {tenant.short_name}.")
+        raise AccountError(
+            _(
+                "%(email)s ist nicht Mitglied von %(tenant)s.",
+                email=user.email,
+                tenant=tenant.short_name,
+            )
+        )
     user.memberships.remove(membership)
     db.session.flush()
 
@@ -108,7 +117,7 @@ def deactivate_user(actor: Actor | None, user: User) -> None:
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
     if not verify_password(user.password_hash, current_password):
-        raise AccountError("Das bisherige Passwort stimmt nicht.")
+        raise AccountError(_("Das bisherige Passwort stimmt nicht."))
     check_strength(new_password)
     user.password_hash = hash_password(new_password)
     end_all_login_sessions(user, "password_changed")

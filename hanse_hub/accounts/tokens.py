@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from hanse_hub.accounts.models import PersonalAccessToken, User
@@ -34,7 +35,7 @@ def create_token(user: User, name: str, *, read_only: bool = False) -> CreatedTo
     name = name.strip()[:100] or "Token"
     active = [t for t in tokens_of(user) if t.revoked_at is None]
     if len(active) >= MAX_TOKENS_PER_USER:
-        raise TokenError(f"Sie haben bereits {MAX_TOKENS_PER_USER} aktive Tokens.")
+        raise TokenError(_("Sie haben bereits %(count)s aktive Tokens.", count=MAX_TOKENS_PER_USER))
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalAccessToken(
         user=user,
@@ -62,7 +63,7 @@ def revoke_token(user: User, token_id: int) -> PersonalAccessToken:
     """Revoke one of ``user``'s own tokens."""
     token = db.session.get(PersonalAccessToken, token_id)
     if token is None or token.user_id != user.id:
-        raise TokenError("Dieses Token gibt es nicht.")
+        raise TokenError(_("Dieses Token gibt es nicht."))
     if token.revoked_at is None:
         token.revoked_at = utcnow()
     return token

@@ -241,7 +241,7 @@ def forgot_password():
             )
             # send_mail logs a failure; the answer must not reveal that an account exists.
             with suppress(MailError):
-                send_mail(requested.user.email, "Ihr Passwort für die Smarte Hanse", body)
+                send_mail(requested.user.email, _("Ihr Passwort für die Smarte Hanse"), body)
         return redirect(url_for("accounts.forgot_password_sent"))
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/forgot_password.html", form=form), status

@@ -1,5 +1,6 @@
 """HTML forms of the administration (validated at the edge, CSRF-protected)."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -16,18 +17,18 @@ from hanse_hub.tenants.services import (
 )
 
 ROLE_LABELS = {
-    Role.READER.value: "Lesen",
-    Role.EDITOR.value: "Redaktion",
-    Role.ADMIN.value: "Administration",
+    Role.READER.value: _l("Lesen"),
+    Role.EDITOR.value: _l("Redaktion"),
+    Role.ADMIN.value: _l("Administration"),
 }
 KIND_LABELS = {
-    TenantKind.CITY.value: "Stadt",
-    TenantKind.ALLIANCE.value: "Geschäftsstelle",
-    TenantKind.PARTNER.value: "Partner",
+    TenantKind.CITY.value: _l("Stadt"),
+    TenantKind.ALLIANCE.value: _l("Geschäftsstelle"),
+    TenantKind.PARTNER.value: _l("Partner"),
 }
 ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
 KIND_CHOICES = [SelectChoice(value, label) for value, label in KIND_LABELS.items()]
-ROLE_HINT = (
+ROLE_HINT = _l(
     "Lesen: sieht die Inhalte des Netzwerks und die internen Inhalte der Organisation. "
     "Redaktion: schreibt und veröffentlicht außerdem Einträge. Administration: verwaltet "
     "außerdem Mitglieder und Einstellungen."
@@ -36,15 +37,17 @@ ROLE_HINT = (
 
 class InviteForm(FlaskForm):
     email = EmailField(
-        "E-Mail-Adresse",
+        _l("E-Mail-Adresse"),
         validators=[
-            DataRequired("Bitte geben Sie die E-Mail-Adresse der Person an."),
-            Email("Bitte geben Sie eine gültige E-Mail-Adresse ein.", check_deliverability=False),
-            Length(max=320, message="Höchstens 320 Zeichen."),
+            DataRequired(_l("Bitte geben Sie die E-Mail-Adresse der Person an.")),
+            Email(
+                _l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False
+            ),
+            Length(max=320, message=_l("Höchstens 320 Zeichen.")),
         ],
     )
     role = SelectField(
-        "Rolle",
+        _l("Rolle"),
         choices=ROLE_CHOICES,
         default=Role.READER.value,
         description=ROLE_HINT,
@@ -53,7 +56,7 @@ class InviteForm(FlaskForm):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Rolle", choices=ROLE_CHOICES, validate_choice=True)
+    role = SelectField(_l("Rolle"), choices=ROLE_CHOICES, validate_choice=True)
 
 
 class ConfirmForm(FlaskForm):
@@ -72,64 +75,66 @@ class TenantSettingsForm(FlaskForm):
     """A tenant's settings; hub admins also see the official name and the kind."""
 
     official_name = StringField(
-        "Offizieller Name",
+        _l("Offizieller Name"),
         validators=[
-            DataRequired("Bitte geben Sie den offiziellen Namen an."),
-            Length(max=200, message="Höchstens 200 Zeichen."),
+            DataRequired(_l("Bitte geben Sie den offiziellen Namen an.")),
+            Length(max=200, message=_l("Höchstens 200 Zeichen.")),
         ],
     )
-    kind = SelectField("Art", choices=KIND_CHOICES, validate_choice=True)
+    kind = SelectField(_l("Art"), choices=KIND_CHOICES, validate_choice=True)
     short_name = StringField(
-        "Kurzname",
-        description="Erscheint in Listen und auf Schlagwörtern, z. B. „Rostock“.",
+        _l("Kurzname"),
+        description=_l("Erscheint in Listen und auf Schlagwörtern, z. B. „Rostock“."),
         validators=[
-            DataRequired("Bitte geben Sie einen Kurznamen an."),
-            Length(max=80, message="Höchstens 80 Zeichen."),
+            DataRequired(_l("Bitte geben Sie einen Kurznamen an.")),
+            Length(max=80, message=_l("Höchstens 80 Zeichen.")),
         ],
     )
     colour = StringField(
-        "Farbe",
-        description=(
+        _l("Farbe"),
+        description=_l(
             "Im Format #rrggbb, z. B. #1d4e89. Weiße Schrift darauf muss gut lesbar sein "
             "(Kontrastverhältnis mindestens 4,5:1)."
         ),
         validators=[
-            DataRequired("Bitte geben Sie eine Farbe an."),
-            Regexp(COLOUR_PATTERN.pattern, message="Bitte im Format #rrggbb, z. B. #1d4e89."),
+            DataRequired(_l("Bitte geben Sie eine Farbe an.")),
+            Regexp(COLOUR_PATTERN.pattern, message=_l("Bitte im Format #rrggbb, z. B. #1d4e89.")),
             _validate_colour,
         ],
     )
     website = StringField(
-        "Website",
-        description="Vollständige Adresse, beginnend mit https://",
+        _l("Website"),
+        description=_l("Vollständige Adresse, beginnend mit https://"),
         validators=[
             Optional(),
-            Length(max=300, message="Höchstens 300 Zeichen."),
+            Length(max=300, message=_l("Höchstens 300 Zeichen.")),
             Regexp(
                 WEBSITE_PATTERN.pattern,
-                message="Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt.",
+                message=_l(
+                    "Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt."
+                ),
             ),
         ],
     )
     contact_address = TextAreaField(
-        "Kontaktadresse",
-        validators=[Optional(), Length(max=2000, message="Höchstens 2000 Zeichen.")],
+        _l("Kontaktadresse"),
+        validators=[Optional(), Length(max=2000, message=_l("Höchstens 2000 Zeichen."))],
     )
 
 
 class NewTenantForm(TenantSettingsForm):
     slug = StringField(
-        "Kürzel",
-        description=(
+        _l("Kürzel"),
+        description=_l(
             "Für Adressen wie /t/rostock: Kleinbuchstaben, Ziffern und Bindestriche. Kann "
             "später nicht geändert werden."
         ),
         validators=[
-            DataRequired("Bitte geben Sie ein Kürzel an."),
-            Length(max=60, message="Höchstens 60 Zeichen."),
+            DataRequired(_l("Bitte geben Sie ein Kürzel an.")),
+            Length(max=60, message=_l("Höchstens 60 Zeichen.")),
             Regexp(
                 SLUG_PATTERN.pattern,
-                message="Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.",
+                message=_l("Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche."),
             ),
         ],
     )
@@ -137,28 +142,28 @@ class NewTenantForm(TenantSettingsForm):
 
 class TopicForm(FlaskForm):
     slug = StringField(
-        "Kürzel",
-        description="Für Adressen und Filter: Kleinbuchstaben, Ziffern und Bindestriche.",
+        _l("Kürzel"),
+        description=_l("Für Adressen und Filter: Kleinbuchstaben, Ziffern und Bindestriche."),
         validators=[
-            DataRequired("Bitte geben Sie ein Kürzel an."),
-            Length(max=80, message="Höchstens 80 Zeichen."),
+            DataRequired(_l("Bitte geben Sie ein Kürzel an.")),
+            Length(max=80, message=_l("Höchstens 80 Zeichen.")),
             Regexp(
                 SLUG_PATTERN.pattern,
-                message="Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.",
+                message=_l("Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche."),
             ),
         ],
     )
     name_de = StringField(
-        "Name (deutsch)",
+        _l("Name (deutsch)"),
         validators=[
-            DataRequired("Bitte geben Sie einen deutschen Namen an."),
-            Length(max=120, message="Höchstens 120 Zeichen."),
+            DataRequired(_l("Bitte geben Sie einen deutschen Namen an.")),
+            Length(max=120, message=_l("Höchstens 120 Zeichen.")),
         ],
     )
     name_en = StringField(
-        "Name (englisch)",
-        description="Leer lassen, um den deutschen Namen zu übernehmen.",
-        validators=[Optional(), Length(max=120, message="Höchstens 120 Zeichen.")],
+        _l("Name (englisch)"),
+        description=_l("Leer lassen, um den deutschen Namen zu übernehmen."),
+        validators=[Optional(), Length(max=120, message=_l("Höchstens 120 Zeichen."))],
     )
 
 

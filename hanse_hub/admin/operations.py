@@ -5,6 +5,8 @@ Callers own the transaction (``write_transaction``); nothing here commits.
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import User
 from hanse_hub.content import topics
@@ -87,8 +89,10 @@ def deactivate_account(actor: Actor, user: User) -> None:
         raise PermissionDenied("manage accounts")
     if user.id == actor.user_id:
         raise accounts.AccountError(
-            "Sie können Ihr eigenes Konto nicht deaktivieren – bitten Sie eine andere "
-            "Hub-Administration darum."
+            _(
+                "Sie können Ihr eigenes Konto nicht deaktivieren – bitten Sie eine andere "
+                "Hub-Administration darum."
+            )
         )
     accounts.deactivate_user(actor, user)
     accounts.add_audit_event(

@@ -11,6 +11,8 @@ may read. Unknown tenants answer 404; tenants one may not administer 403
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
@@ -150,7 +152,7 @@ def change_member_role(slug: str, user_id: int):
     if not form.validate_on_submit():
         if "csrf_token" in form.errors:
             abort(400)
-        errors = {user_id: "Bitte wählen Sie eine Rolle."}
+        errors = {user_id: _("Bitte wählen Sie eine Rolle.")}
         return _members_page(tenant, row_errors=errors, status=422)
     try:
         with write_transaction():
@@ -158,7 +160,10 @@ def change_member_role(slug: str, user_id: int):
     except AccountError as error:
         return _members_page(tenant, row_errors={user_id: str(error)}, status=409)
     name = membership.user.display_name
-    flash(f"{name} hat jetzt die Rolle „{ROLE_LABELS[form.role.data]}“.", "success")
+    flash(
+        _("%(name)s hat jetzt die Rolle „%(role)s“.", name=name, role=ROLE_LABELS[form.role.data]),
+        "success",
+    )
     return redirect(url_for("admin.tenant_members", slug=tenant.slug))
 
 
@@ -173,19 +178,28 @@ def remove_member(slug: str, user_id: int):
             user = members.remove_member(current_actor(), tenant, membership)
     except AccountError as error:
         return _members_page(tenant, row_errors={user_id: str(error)}, status=409)
-    flash(f"{user.display_name} ist nicht mehr Mitglied von {tenant.short_name}.", "success")
+    flash(
+        _(
+            "%(name)s ist nicht mehr Mitglied von %(tenant)s.",
+            name=user.display_name,
+            tenant=tenant.short_name,
+        ),
+        "success",
+    )
     return redirect(url_for("admin.tenant_members", slug=tenant.slug))
 
 
 def _send_invitation(created: invitations.CreatedInvitation) -> bool:
     invitation = created.invitation
-    body = render_template(
-        "accounts/mail/invitation.txt",
-        invitation=invitation,
-        inviter=current_user.display_name,
-        role_label=ROLE_LABELS[invitation.role.value],
-        link=external_url("accounts.invitation", token=created.token),
-    )
+    # In German, whatever language the inviting admin reads: the invitee's is not known yet.
+    with force_locale("de"):
+        body = render_template(
+            "accounts/mail/invitation.txt",
+            invitation=invitation,
+            inviter=current_user.display_name,
+            role_label=str(ROLE_LABELS[invitation.role.value]),
+            link=external_url("accounts.invitation", token=created.token),
+        )
     try:
         send_mail(
             invitation.email,
@@ -215,11 +229,18 @@ def invite(slug: str):
         return _members_page(tenant, invite_form=form, status=409)
     email = created.invitation.email
     if _send_invitation(created):
-        flash(f"Die Einladung an {email} ist verschickt. Sie gilt 14 Tage.", "success")
+        flash(
+            _("Die Einladung an %(email)s ist verschickt. Sie gilt 14 Tage.", email=email),
+            "success",
+        )
     else:
         flash(
-            f"Die Einladung an {email} ist gespeichert, aber die E-Mail konnte nicht verschickt "
-            "werden. Laden Sie die Adresse später erneut ein, um es noch einmal zu versuchen.",
+            _(
+                "Die Einladung an %(email)s ist gespeichert, aber die E-Mail konnte nicht "
+                "verschickt werden. Laden Sie die Adresse später erneut ein, um es noch einmal "
+                "zu versuchen.",
+                email=email,
+            ),
             "error",
         )
     return redirect(url_for("admin.tenant_members", slug=tenant.slug))
@@ -235,7 +256,7 @@ def revoke_invitation(slug: str, invitation_id: int):
             invitation = invitations.revoke_invitation(current_actor(), tenant, invitation_id)
     except LookupError:
         abort(404)
-    flash(f"Die Einladung an {invitation.email} ist zurückgezogen.", "success")
+    flash(_("Die Einladung an %(email)s ist zurückgezogen.", email=invitation.email), "success")
     return redirect(url_for("admin.tenant_members", slug=tenant.slug))
 
 
@@ -262,7 +283,9 @@ def tenant_settings(slug: str):
             status = 422
         else:
             flash(
-                "Die Einstellungen sind gespeichert." if changes else "Es gab nichts zu ändern.",
+                _("Die Einstellungen sind gespeichert.")
+                if changes
+                else _("Es gab nichts zu ändern."),
                 "success",
             )
             return redirect(url_for("admin.tenant_settings", slug=tenant.slug))
@@ -303,11 +326,11 @@ def new_tenant():
         except InvalidTenantSetting as error:
             _field_error(form, error.field, str(error))
             status = 422
-        except TenantError as error:
-            _field_error(form, "slug" if "Kürzel" in str(error) else None, str(error))
+        except TenantError as error:  # not tied to one field: shown above the form
+            _field_error(form, None, str(error))
             status = 422
         else:
-            flash(f"{tenant.short_name} ist angelegt.", "success")
+            flash(_("%(tenant)s ist angelegt.", tenant=tenant.short_name), "success")
             return redirect(url_for("admin.hub_tenants"))
     elif form.is_submitted():
         status = 422
@@ -336,7 +359,7 @@ def hub_topics():
         except ContentError as error:
             _field_error(form, getattr(error, "field", None), str(error))
             return _topics_page(form, 422)
-        flash(f"Das Handlungsfeld „{topic.name_de}“ ist angelegt.", "success")
+        flash(_("Das Handlungsfeld „%(topic)s“ ist angelegt.", topic=topic.name_de), "success")
         return redirect(url_for("admin.hub_topics"))
     return _topics_page(form, 422 if form.is_submitted() else 200)
 
@@ -364,7 +387,7 @@ def rename_topic(slug: str):
             _field_error(form, getattr(error, "field", None), str(error))
             status = 422
         else:
-            flash(f"Das Handlungsfeld heißt jetzt „{topic.name_de}“.", "success")
+            flash(_("Das Handlungsfeld heißt jetzt „%(topic)s“.", topic=topic.name_de), "success")
             return redirect(url_for("admin.hub_topics"))
     elif form.is_submitted():
         status = 422
@@ -380,7 +403,7 @@ def remove_topic(slug: str):
     name = topic.name_de
     with write_transaction():
         operations.remove_topic(current_actor(), topic)
-    flash(f"Das Handlungsfeld „{name}“ ist entfernt.", "success")
+    flash(_("Das Handlungsfeld „%(topic)s“ ist entfernt.", topic=name), "success")
     return redirect(url_for("admin.hub_topics"))
 
 
@@ -434,7 +457,10 @@ def deactivate_account(user_id: int):
     except AccountError as error:
         flash(str(error), "error")
         return redirect(url_for("admin.hub_accounts"))
-    flash(f"Das Konto {user.email} ist deaktiviert; alle Anmeldungen sind beendet.", "success")
+    flash(
+        _("Das Konto %(email)s ist deaktiviert; alle Anmeldungen sind beendet.", email=user.email),
+        "success",
+    )
     return redirect(url_for("admin.hub_accounts"))
 
 
@@ -507,9 +533,11 @@ def audit_detail(event) -> str:
     if event.action == "role_changed":
         return f"{previous} → {role}"
     if event.action == "role_revoked":
-        return f"bisher: {previous}" if previous else ""
+        return _("bisher: %(role)s", role=previous) if previous else ""
     if event.action.startswith("invitation_"):
-        return f"Rolle: {role}" + (f" (bisher: {previous})" if previous else "")
+        if previous:
+            return _("Rolle: %(role)s (bisher: %(previous)s)", role=role, previous=previous)
+        return _("Rolle: %(role)s", role=role)
     if event.action == "tenant_updated":
         return "; ".join(
             f"{name}: {change.get('old') or '–'} → {change.get('new') or '–'}"

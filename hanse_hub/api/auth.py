@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import g, request
+from flask_babel import gettext
 
 from hanse_hub.accounts.tokens import resolve_token
 from hanse_hub.api.errors import problem
@@ -30,7 +31,7 @@ def authenticate_request() -> None:
     if token is None:
         raise problem(
             401,
-            "Das Token ist ungültig, widerrufen, oder sein Konto ist deaktiviert.",
+            gettext("Das Token ist ungültig, widerrufen, oder sein Konto ist deaktiviert."),
             headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
         )
     if token.last_used_at is None or utcnow() - token.last_used_at > LAST_USED_PRECISION:
@@ -45,9 +46,9 @@ def require_writer() -> Actor:
     if g.api_token is None:
         raise problem(
             401,
-            "Für Änderungen ist ein persönliches Zugangstoken nötig.",
+            gettext("Für Änderungen ist ein persönliches Zugangstoken nötig."),
             headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
         )
     if g.api_token.read_only:
-        raise problem(403, "Dieses Token darf nur lesen.")
+        raise problem(403, gettext("Dieses Token darf nur lesen."))
     return g.actor

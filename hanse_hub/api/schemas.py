@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from marshmallow import (
     EXCLUDE,
     RAISE,
@@ -47,6 +50,21 @@ def _unstorable(value) -> bool:
     return isinstance(value, list | tuple) and any(_unstorable(item) for item in value)
 
 
+class TranslatedString(fields.String):
+    """A string field whose ``error_messages`` may be lazy (``_l``, given at import time).
+
+    Each is translated when the error is raised, in the request's language, and stored as a
+    plain ``str`` in a list like marshmallow's own messages (marshmallow would keep a
+    LazyString as it is, not in a list, and JSON cannot encode it).
+    """
+
+    def make_error(self, key: str, **kwargs) -> ValidationError:
+        message = self.error_messages.get(key)
+        if isinstance(message, LazyString):
+            return ValidationError(str(message).format(**kwargs))
+        return super().make_error(key, **kwargs)
+
+
 class InputSchema(Schema):
     """What a request sends: text with characters no database can store is refused."""
 
@@ -55,7 +73,7 @@ class InputSchema(Schema):
         if hasattr(data, "items"):
             refused = sorted(str(name) for name, value in data.items() if _unstorable(value))
             if refused:
-                message = "Enthält Zeichen, die nicht gespeichert werden können (z. B. NUL)."
+                message = _("Enthält Zeichen, die nicht gespeichert werden können (z. B. NUL).")
                 raise ValidationError({name: [message] for name in refused})
         return data
 
@@ -274,22 +292,18 @@ class _KindChecks(StrictSchema):
     def _check_kind_fields(self, data: dict, kind: str) -> None:
         foreign = sorted((set(data) & ALL_KIND_FIELDS) - FIELDS_OF_KIND[kind])
         if foreign:
-            raise ValidationError(
-                {
-                    name: [f"Dieses Feld gibt es nur bei anderen Arten als „{kind}“."]
-                    for name in foreign
-                }
-            )
+            message = _("Dieses Feld gibt es nur bei anderen Arten als „%(kind)s“.", kind=kind)
+            raise ValidationError({name: [message] for name in foreign})
 
 
 class EntryCreateSchema(
     _KindChecks.from_dict({**_common_input_fields(), **_kind_fields(dump=False)})
 ):
     kind = fields.String(required=True, validate=_choice(EntryKind))
-    title = fields.String(
+    title = TranslatedString(
         required=True,
         validate=validate.Length(min=1, max=300),
-        error_messages={"required": "Bitte geben Sie einen Titel an."},
+        error_messages={"required": _l("Bitte geben Sie einen Titel an.")},
     )
     tenant = fields.String(
         validate=validate.Length(max=60),
@@ -300,9 +314,9 @@ class EntryCreateSchema(
     def _kinds(self, data: dict, **kwargs) -> None:
         self._check_kind_fields(data, data["kind"])
         if data["kind"] == "contact" and "person_name" not in data:
-            raise ValidationError({"person_name": ["Bitte geben Sie den Namen der Person an."]})
+            raise ValidationError({"person_name": [_("Bitte geben Sie den Namen der Person an.")]})
         if data["kind"] == "event" and not ("starts_at" in data and "ends_at" in data):
-            raise ValidationError({"starts_at": ["Beginn und Ende sind erforderlich."]})
+            raise ValidationError({"starts_at": [_("Beginn und Ende sind erforderlich.")]})
 
 
 class EntryUpdateSchema(

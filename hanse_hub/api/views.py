@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import current_app, g, request, send_file, url_for
 from flask.views import MethodView
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
 from sqlalchemy import func, select
@@ -181,28 +182,26 @@ def _visible_entry(entry_id: int) -> Entry:
         return content.get_entry(g.actor, entry_id)
     except content.EntryNotFound:
         raise problem(
-            404, "Diesen Eintrag gibt es nicht, oder er ist für Sie nicht sichtbar."
+            404, _("Diesen Eintrag gibt es nicht, oder er ist für Sie nicht sichtbar.")
         ) from None
 
 
-def _callers_tenant(slug: str | None, what: str) -> Tenant:
+def _callers_tenant(slug: str | None, which_tenant: str) -> Tenant:
+    """The tenant named by ``slug``, else the caller's only one; else 422 with ``which_tenant``
+    (the question which tenant is meant, as a whole sentence)."""
     actor: Actor = g.actor
     if slug:
         tenant = get_tenant(slug)
         if tenant is None:
             raise problem(
                 422,
-                f"Unbekannte Organisation „{slug}“.",
-                errors={"tenant": ["Unbekannte Organisation."]},
+                _("Unbekannte Organisation „%(slug)s“.", slug=slug),
+                errors={"tenant": [_("Unbekannte Organisation.")]},
             )
         return tenant
     tenant_ids = list(actor.roles)
     if len(tenant_ids) != 1:
-        raise problem(
-            422,
-            f"Bitte geben Sie an, für welche Organisation {what}.",
-            errors={"tenant": ["Angabe erforderlich."]},
-        )
+        raise problem(422, which_tenant, errors={"tenant": [_("Angabe erforderlich.")]})
     return db.session.get(Tenant, tenant_ids[0])
 
 
@@ -220,9 +219,9 @@ def _require_json_body() -> None:
     """Refuse a body that is not JSON, or none: webargs reads either as no fields at all, and a
     PATCH would answer 200 having silently changed nothing."""
     if not request.is_json:
-        raise problem(415, "Bitte senden Sie die Angaben als JSON (application/json).")
+        raise problem(415, _("Bitte senden Sie die Angaben als JSON (application/json)."))
     if not request.get_data(cache=True):
-        raise problem(400, "Die Anfrage enthält keine Angaben.")
+        raise problem(400, _("Die Anfrage enthält keine Angaben."))
 
 
 def _upload_form() -> dict:
@@ -234,12 +233,13 @@ def _upload_form() -> dict:
     )
     try:
         if repeated:
-            raise ValidationError({name: ["Bitte nur einen Wert senden."] for name in repeated})
+            message = _("Bitte nur einen Wert senden.")
+            raise ValidationError({name: [message] for name in repeated})
         return schemas.AttachmentFormSchema().load(request.form.to_dict())
     except ValidationError as error:
         names = ", ".join(sorted(map(str, error.messages)))
         raise problem(
-            422, f"Bitte prüfen Sie die Angaben: {names}.", errors=error.messages
+            422, _("Bitte prüfen Sie die Angaben: %(fields)s.", fields=names), errors=error.messages
         ) from None
 
 
@@ -374,7 +374,10 @@ class Entries(MethodView):
     def post(self, data):
         """Create an entry. Without `tenant`, the caller's only tenant owns it."""
         actor = require_writer()
-        tenant = _callers_tenant(data.pop("tenant", None), "der Eintrag ist")
+        tenant = _callers_tenant(
+            data.pop("tenant", None),
+            _("Bitte geben Sie an, für welche Organisation der Eintrag ist."),
+        )
         kind = EntryKind(data.pop("kind"))
         status = data.get("status") or (
             EntryStatus.PUBLISHED if actor.may_edit_in(tenant.id) else EntryStatus.DRAFT
@@ -387,7 +390,8 @@ class Entries(MethodView):
                 _apply_status(actor, entry, status)
         except PermissionDenied:
             raise problem(
-                403, f"Sie dürfen für {tenant.short_name} keine Einträge anlegen."
+                403,
+                _("Sie dürfen für %(tenant)s keine Einträge anlegen.", tenant=tenant.short_name),
             ) from None
         except content.ContentError as error:
             raise _content_error(error) from None
@@ -435,8 +439,10 @@ class EntryResource(MethodView):
             if not request.if_match.contains(_etag_value(entry)):
                 raise problem(
                     412,
-                    "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
-                    "neu und wiederholen Sie Ihre Änderung.",
+                    _(
+                        "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
+                        "neu und wiederholen Sie Ihre Änderung."
+                    ),
                     current_version=entry.version,
                 )
             expected = entry.version
@@ -444,10 +450,11 @@ class EntryResource(MethodView):
             set(data) & (schemas.ALL_KIND_FIELDS - schemas.FIELDS_OF_KIND[str(entry.kind)])
         )
         if foreign:
+            message = _("Nicht für diese Art.")
             raise problem(
                 422,
-                "Diese Felder gehören nicht zur Art des Eintrags.",
-                errors={name: ["Nicht für diese Art."] for name in foreign},
+                _("Diese Felder gehören nicht zur Art des Eintrags."),
+                errors={name: [message] for name in foreign},
             )
         try:
             with write_transaction():
@@ -457,11 +464,11 @@ class EntryResource(MethodView):
                 _apply_consent(actor, entry, data.get("consent"))
                 _apply_status(actor, entry, data.get("status"))
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diesen Eintrag nicht ändern.") from None
+            raise problem(403, _("Sie dürfen diesen Eintrag nicht ändern.")) from None
         except content.StaleEntry as error:
             raise problem(
                 409,
-                "Der Eintrag wurde gleichzeitig geändert.",
+                _("Der Eintrag wurde gleichzeitig geändert."),
                 current_version=error.current_version,
             ) from None
         except content.ContentError as error:
@@ -479,12 +486,12 @@ class EntryResource(MethodView):
             and not request.if_match.star_tag
             and not request.if_match.contains(_etag_value(entry))
         ):
-            raise problem(412, "Der Eintrag wurde inzwischen geändert.")
+            raise problem(412, _("Der Eintrag wurde inzwischen geändert."))
         try:
             with write_transaction():
                 content.delete_entry(actor, entry)
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diesen Eintrag nicht löschen.") from None
+            raise problem(403, _("Sie dürfen diesen Eintrag nicht löschen.")) from None
         return "", 204
 
 
@@ -536,7 +543,7 @@ class Attachments(MethodView):
                     max_bytes=current_app.config["HANSE_MAX_UPLOAD_BYTES"],
                 )
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diesem Eintrag keine Dateien hinzufügen.") from None
+            raise problem(403, _("Sie dürfen diesem Eintrag keine Dateien hinzufügen.")) from None
         except AttachmentRejected as error:
             raise problem(error.status, str(error)) from None
         return attachment_payload(attachment), 201
@@ -545,7 +552,7 @@ class Attachments(MethodView):
 def _visible_attachment(attachment_id: int):
     attachment = get_attachment(g.actor, attachment_id)
     if attachment is None:
-        raise problem(404, "Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar.")
+        raise problem(404, _("Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar."))
     return attachment
 
 
@@ -575,7 +582,7 @@ def attachment_content(attachment_id: int):
     found = _visible_attachment(attachment_id)
     storage = storage_for(current_app)
     if not storage.exists(found.content_hash):
-        raise problem(404, "Die Datei fehlt im Speicher.")
+        raise problem(404, _("Die Datei fehlt im Speicher."))
     response = send_file(
         storage.open(found.content_hash),
         mimetype=found.media_type,
@@ -644,7 +651,7 @@ def _visible_adoption(adoption_id: int) -> Adoption:
         return adoption_services.get_adoption(g.actor, adoption_id)
     except content.EntryNotFound:
         raise problem(
-            404, "Diese Übernahme gibt es nicht, oder sie ist für Sie nicht sichtbar."
+            404, _("Diese Übernahme gibt es nicht, oder sie ist für Sie nicht sichtbar.")
         ) from None
 
 
@@ -679,14 +686,18 @@ class Adoptions(MethodView):
     def post(self, data):
         """Record that a city evaluates, adopted, adapted or dropped a solution."""
         actor = require_writer()
-        tenant = _callers_tenant(data.pop("tenant", None), "die Übernahme gilt")
+        tenant = _callers_tenant(
+            data.pop("tenant", None),
+            _("Bitte geben Sie an, für welche Organisation die Übernahme gilt."),
+        )
         solution_id = data.pop("solution_id")
         try:
             with write_transaction():
                 adoption = adoption_services.record_adoption(actor, tenant, solution_id, data)
         except PermissionDenied:
             raise problem(
-                403, f"Sie dürfen für {tenant.short_name} keine Übernahmen erfassen."
+                403,
+                _("Sie dürfen für %(tenant)s keine Übernahmen erfassen.", tenant=tenant.short_name),
             ) from None
         except content.ContentError as error:
             raise _content_error(error) from None
@@ -713,7 +724,7 @@ class AdoptionResource(MethodView):
             with write_transaction():
                 adoption_services.update_adoption(actor, adoption, data)
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diese Übernahme nicht ändern.") from None
+            raise problem(403, _("Sie dürfen diese Übernahme nicht ändern.")) from None
         except content.ContentError as error:
             raise _content_error(error) from None
         return adoption_payload(adoption)
@@ -728,5 +739,5 @@ class AdoptionResource(MethodView):
             with write_transaction():
                 adoption_services.delete_adoption(actor, adoption)
         except PermissionDenied:
-            raise problem(403, "Sie dürfen diese Übernahme nicht löschen.") from None
+            raise problem(403, _("Sie dürfen diese Übernahme nicht löschen.")) from None
         return "", 204

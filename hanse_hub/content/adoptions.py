@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from hanse_hub.content.models import Adoption, AdoptionStatus, Contact, Solution, Visibility
@@ -38,7 +39,10 @@ def get_adoption(actor: Actor, adoption_id: int) -> Adoption:
 def _apply(actor: Actor, adoption: Adoption, data: Mapping[str, Any]) -> None:
     unknown = set(data) - ADOPTION_FIELDS
     if unknown:
-        raise ContentError(f"Unbekannte Felder: {', '.join(sorted(unknown))}", sorted(unknown)[0])
+        raise ContentError(
+            _("Unbekannte Felder: %(names)s", names=", ".join(sorted(unknown))),
+            sorted(unknown)[0],
+        )
     for name in ADOPTION_FIELDS - {"contact_id"}:
         if name in data:
             setattr(adoption, name, data[name])
@@ -52,10 +56,10 @@ def _apply(actor: Actor, adoption: Adoption, data: Mapping[str, Any]) -> None:
             except EntryNotFound:
                 contact = None
             if not isinstance(contact, Contact):
-                raise ContentError("Diese Kontaktperson gibt es nicht.", "contact_id")
+                raise ContentError(_("Diese Kontaktperson gibt es nicht."), "contact_id")
             adoption.contact = contact
     if adoption.started_on and adoption.decided_on and adoption.decided_on < adoption.started_on:
-        raise ContentError("Die Entscheidung liegt vor dem Beginn.", "decided_on")
+        raise ContentError(_("Die Entscheidung liegt vor dem Beginn."), "decided_on")
 
 
 def record_adoption(
@@ -69,9 +73,11 @@ def record_adoption(
     except EntryNotFound:
         solution = None
     if not isinstance(solution, Solution):
-        raise ContentError("Diese Lösung gibt es nicht.", "solution_id")
+        raise ContentError(_("Diese Lösung gibt es nicht."), "solution_id")
     if solution.tenant_id == tenant.id:
-        raise ContentError("Eine Organisation übernimmt nicht ihre eigene Lösung.", "solution_id")
+        raise ContentError(
+            _("Eine Organisation übernimmt nicht ihre eigene Lösung."), "solution_id"
+        )
     adoption = Adoption(
         tenant=tenant,
         solution=solution,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import filetype
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from hanse_hub.content.models import Attachment, Entry
@@ -62,6 +63,11 @@ def detect_media_type(head: bytes) -> str | None:
     return "text/plain"
 
 
+def too_large_message(max_bytes: int) -> str:
+    """What a person is told about a file beyond ``max_bytes``, in the request's language."""
+    return _("Die Datei ist größer als %(limit)s MB.", limit=max_bytes // (1024 * 1024))
+
+
 def _clean_filename(name: str) -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>|:*?')
@@ -82,18 +88,19 @@ def add_attachment(
     media_type = detect_media_type(head)
     if media_type is None:
         raise AttachmentRejected(
-            "Dieser Dateityp wird nicht angenommen. Erlaubt sind PDF, Bilder (PNG, JPEG, WebP), "
-            "Office-Dokumente (DOCX, PPTX, XLSX, ODT, ODP, ODS) und Text.",
+            _(
+                "Dieser Dateityp wird nicht angenommen. Erlaubt sind PDF, Bilder (PNG, JPEG, "
+                "WebP), Office-Dokumente (DOCX, PPTX, XLSX, ODT, ODP, ODS) und Text."
+            ),
             415,
         )
     stream.seek(0)
     try:
         content_hash, size = storage.put(stream, max_bytes=max_bytes)
     except TooLarge as error:
-        limit = max_bytes // (1024 * 1024)
-        raise AttachmentRejected(f"Die Datei ist größer als {limit} MB.", 413) from error
+        raise AttachmentRejected(too_large_message(max_bytes), 413) from error
     if size == 0:
-        raise AttachmentRejected("Die Datei ist leer.", 422)
+        raise AttachmentRejected(_("Die Datei ist leer."), 422)
     attachment = Attachment(
         entry=entry,
         content_hash=content_hash,

@@ -34,6 +34,7 @@ from hanse_hub.content.attachments import (
     add_attachment,
     get_attachment,
     remove_attachment,
+    too_large_message,
 )
 from hanse_hub.content.forms import (
     MAX_TEXT,
@@ -58,6 +59,7 @@ from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import get_tenant, list_tenants
 from hanse_hub.web.context import BERLIN, current_actor
 from hanse_hub.web.errors import error_response
+from hanse_hub.web.i18n import format_date
 from hanse_hub.web.markdown import render_markdown
 
 blueprint = Blueprint("editing", __name__)
@@ -83,15 +85,15 @@ KIND_DESCRIPTIONS = {
     ),
 }
 REVISION_ACTIONS = {
-    "created": "angelegt",
-    "updated": "geändert",
-    "published": "veröffentlicht",
-    "archived": "archiviert",
-    "unpublished": "zurück zum Entwurf",
-    "deleted": "gelöscht",
-    "restored": "wiederhergestellt",
-    "consent_recorded": "Einwilligung erfasst",
-    "consent_withdrawn": "Einwilligung widerrufen",
+    "created": _l("angelegt"),
+    "updated": _l("geändert"),
+    "published": _l("veröffentlicht"),
+    "archived": _l("archiviert"),
+    "unpublished": _l("zurück zum Entwurf"),
+    "deleted": _l("gelöscht"),
+    "restored": _l("wiederhergestellt"),
+    "consent_recorded": _l("Einwilligung erfasst"),
+    "consent_withdrawn": _l("Einwilligung widerrufen"),
 }
 # Fields whose change the history names (technical columns are left out).
 FIELD_LABELS = {
@@ -366,9 +368,9 @@ def preview():
     payload = request.get_json(silent=True) if request.is_json else None
     source = payload.get("text") if isinstance(payload, dict) else request.form.get("text")
     if not isinstance(source, str):
-        return error_response(422, "Bitte senden Sie den Text als Feld „text“.")
+        return error_response(422, _("Bitte senden Sie den Text als Feld „text“."))
     if len(source) > MAX_TEXT:
-        return error_response(413, "Der Text ist zu lang für eine Vorschau.")
+        return error_response(413, _("Der Text ist zu lang für eine Vorschau."))
     return jsonify(html=str(render_markdown(source.replace("\x00", ""))))
 
 
@@ -418,8 +420,7 @@ def upload_file(entry_id: int):
 @blueprint.errorhandler(RequestEntityTooLarge)
 def _upload_too_large(error):
     """A file beyond the request limit is refused before the view runs: say so at the field."""
-    limit = current_app.config["HANSE_MAX_UPLOAD_BYTES"] // (1024 * 1024)
-    message = f"Die Datei ist größer als {limit} MB."
+    message = too_large_message(current_app.config["HANSE_MAX_UPLOAD_BYTES"])
     entry_id = (request.view_args or {}).get("entry_id", MAX_ID + 1)
     if request.endpoint != "editing.upload_file" or not current_user.is_authenticated:
         return error_response(413)
@@ -538,7 +539,7 @@ def mark_reviewed(entry_id: int):
         entry_id,
         lambda entry: True,
         change,
-        _l("Danke! Die nächste Prüfung ist am %(date)s fällig.", date=f"{next_review:%d.%m.%Y}"),
+        _l("Danke! Die nächste Prüfung ist am %(date)s fällig.", date=format_date(next_review)),
         "",
     )
 
@@ -668,7 +669,7 @@ def my_drafts():
 
 def _render_adoption(form: AdoptionForm, solution: Solution, *, adoption=None, status=200):
     tenant_names = {choice.value: choice.label for choice in form.tenant.choices}
-    owner = tenant_names.get(form.tenant.data) or "(oben gewählt)"
+    owner = tenant_names.get(form.tenant.data) or _("(oben gewählt)")
     return render_template(
         "content/adoption.html",
         form=form,

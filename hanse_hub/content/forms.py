@@ -54,6 +54,7 @@ from hanse_hub.extensions import db
 from hanse_hub.policy import Actor
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import list_tenants
+from hanse_hub.web.i18n import interface_language
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # Dates people may mean: anything else is a typo (and would overflow time-zone arithmetic).
@@ -685,7 +686,8 @@ def entry_form(
         form = form_class(data=data)
     else:
         form = form_class(formdata=formdata, data=data)
-    form.topics.choices = options((topic.slug, topic.name_de) for topic in list_topics())
+    language = interface_language()
+    form.topics.choices = options((topic.slug, topic.name(language)) for topic in list_topics())
     form.participants.choices = options(
         (other.slug, other.short_name) for other in list_tenants() if other.id != tenant.id
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext as _
 from slugify import slugify
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import selectin_polymorphic
@@ -211,7 +212,9 @@ def _topics(slugs: Iterable[str]) -> list[Topic]:
     topics = list(db.session.scalars(select(Topic).where(Topic.slug.in_(slugs))))
     unknown = set(slugs) - {topic.slug for topic in topics}
     if unknown:
-        raise ContentError(f"Unbekannte Handlungsfelder: {', '.join(sorted(unknown))}", "topics")
+        raise ContentError(
+            _("Unbekannte Handlungsfelder: %(names)s", names=", ".join(sorted(unknown))), "topics"
+        )
     return sorted(topics, key=lambda topic: topic.position)
 
 
@@ -221,7 +224,8 @@ def _tenants(slugs: Iterable[str], owner: Tenant) -> list[Tenant]:
     unknown = set(slugs) - {tenant.slug for tenant in tenants}
     if unknown:
         raise ContentError(
-            f"Unbekannte Organisationen: {', '.join(sorted(unknown))}", "participants"
+            _("Unbekannte Organisationen: %(names)s", names=", ".join(sorted(unknown))),
+            "participants",
         )
     return tenants
 
@@ -239,7 +243,11 @@ def _linked(actor: Actor, target: type[Entry], ids: Iterable[int], field: str) -
     missing = set(ids) - {entry.id for entry in found}
     if missing:
         raise ContentError(
-            f"Verknüpfte Einträge nicht gefunden: {', '.join(map(str, sorted(missing)))}", field
+            _(
+                "Verknüpfte Einträge nicht gefunden: %(ids)s",
+                ids=", ".join(map(str, sorted(missing))),
+            ),
+            field,
         )
     by_id = {entry.id: entry for entry in found}
     return [by_id[entry_id] for entry_id in ids]
@@ -254,16 +262,20 @@ def _apply(actor: Actor, entry: Entry, data: Mapping[str, Any]) -> None:
     unknown = set(data) - allowed - set(links) - set(references) - special
     if unknown:
         raise ContentError(
-            f"Felder passen nicht zur Art „{kind}“: {', '.join(sorted(unknown))}",
+            _(
+                "Felder passen nicht zur Art „%(kind)s“: %(names)s",
+                kind=kind,
+                names=", ".join(sorted(unknown)),
+            ),
             sorted(unknown)[0],
         )
     for name in allowed & set(data):
         if name != "slug":
             setattr(entry, name, data[name])
     if not (entry.title or "").strip():
-        raise ContentError("Bitte geben Sie einen Titel an.", "title")
+        raise ContentError(_("Bitte geben Sie einen Titel an."), "title")
     if "visibility" in data and data["visibility"] not in set(Visibility):
-        raise ContentError("Unbekannte Sichtbarkeit.", "visibility")
+        raise ContentError(_("Unbekannte Sichtbarkeit."), "visibility")
     if "topics" in data:
         entry.topics = _topics(data["topics"])
     if "tags" in data:
@@ -278,7 +290,7 @@ def _apply(actor: Actor, entry: Entry, data: Mapping[str, Any]) -> None:
         )
         if entry.translation_of is not None and entry.translation_of.language == entry.language:
             raise ContentError(
-                "Eine Übersetzung muss eine andere Sprache haben als das Original.",
+                _("Eine Übersetzung muss eine andere Sprache haben als das Original."),
                 "translation_of_id",
             )
     for name, (relationship, target) in links.items():
@@ -289,10 +301,10 @@ def _apply(actor: Actor, entry: Entry, data: Mapping[str, Any]) -> None:
             value = data[name]
             setattr(entry, column, _linked(actor, target, [value], name)[0].id if value else None)
     if isinstance(entry, Event) and entry.ends_at < entry.starts_at:
-        raise ContentError("Das Ende liegt vor dem Beginn.", "ends_at")
+        raise ContentError(_("Das Ende liegt vor dem Beginn."), "ends_at")
     if isinstance(entry, Material) and entry.event_id is None and entry.solution_id is None:
         raise ContentError(
-            "Material gehört zu einer Veranstaltung oder einer Lösung: bitte eine davon wählen.",
+            _("Material gehört zu einer Veranstaltung oder einer Lösung: bitte eine davon wählen."),
             "event_id",
         )
 
@@ -334,7 +346,8 @@ def create_entry(
             _apply(actor, entry, data)
             if isinstance(entry, Contact) and status != EntryStatus.DRAFT and not entry.has_consent:
                 raise ContentError(
-                    "Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.", "status"
+                    _("Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht."),
+                    "status",
                 )
             entry.slug = unique_slug(tenant, data.get("slug") or entry.title)
     except Exception:
@@ -383,7 +396,7 @@ def update_entry(
             _move_slug(entry, old_slug, new_slug)
     if isinstance(entry, Contact) and entry.status != EntryStatus.DRAFT and not entry.has_consent:
         raise ContentError(
-            "Ohne Einwilligung kann der Kontakt nicht veröffentlicht sein.", "status"
+            _("Ohne Einwilligung kann der Kontakt nicht veröffentlicht sein."), "status"
         )
     _finish_change(actor, entry, "updated", previous)
     return entry
@@ -403,7 +416,7 @@ def _move_slug(entry: Entry, old_slug: str, new_slug: str) -> None:
 def publish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = None) -> Entry:
     require(actor, Action.PUBLISH, entry)
     if isinstance(entry, Contact) and not entry.has_consent:
-        raise ContentError("Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht.")
+        raise ContentError(_("Eine Kontaktperson wird erst mit ihrer Einwilligung veröffentlicht."))
     previous = _current_state(entry, expected_version)
     entry.status = EntryStatus.PUBLISHED
     entry.published_at = entry.published_at or utcnow()

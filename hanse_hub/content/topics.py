@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from hanse_hub.content.models import Topic
@@ -27,11 +28,11 @@ def _require_hub_admin(actor: Actor | None) -> None:
 def add_topic(actor: Actor | None, slug: str, name_de: str, name_en: str | None = None) -> Topic:
     _require_hub_admin(actor)
     if not SLUG_PATTERN.match(slug):
-        raise ContentError(f"„{slug}“ ist kein gültiges Kürzel.", "slug")
+        raise ContentError(_("„%(slug)s“ ist kein gültiges Kürzel.", slug=slug), "slug")
     if not name_de.strip():
-        raise ContentError("Bitte geben Sie einen deutschen Namen an.", "name_de")
+        raise ContentError(_("Bitte geben Sie einen deutschen Namen an."), "name_de")
     if get_topic(slug) is not None:
-        raise ContentError(f"Das Handlungsfeld „{slug}“ gibt es bereits.", "slug")
+        raise ContentError(_("Das Handlungsfeld „%(slug)s“ gibt es bereits.", slug=slug), "slug")
     position = (db.session.scalar(select(func.max(Topic.position))) or 0) + 1
     topic = Topic(
         slug=slug, name_de=name_de.strip(), name_en=(name_en or name_de).strip(), position=position
@@ -48,7 +49,7 @@ def rename_topic(
     _require_hub_admin(actor)
     if name_de is not None:
         if not name_de.strip():
-            raise ContentError("Bitte geben Sie einen deutschen Namen an.", "name_de")
+            raise ContentError(_("Bitte geben Sie einen deutschen Namen an."), "name_de")
         topic.name_de = name_de.strip()
     if name_en is not None and name_en.strip():
         topic.name_en = name_en.strip()

@@ -35,6 +35,7 @@ from hanse_hub.search.query import (
     query_stems,
 )
 from hanse_hub.tenants.models import Tenant
+from hanse_hub.web.i18n import interface_language
 
 MAX_PER_PAGE = 50
 SORTS = ("relevance", "date")
@@ -140,7 +141,8 @@ def _snippet(entry: Entry, stems: set[str]) -> tuple[Markup, str | None]:
 
 def _facet_labels() -> dict[str, dict[str, str]]:
     tenants = {str(t.id): (t.slug, t.short_name) for t in db.session.scalars(select(Tenant))}
-    topics = {t.slug: t.name_de for t in db.session.scalars(select(Topic))}
+    language = interface_language()
+    topics = {t.slug: t.name(language) for t in db.session.scalars(select(Topic))}
     return {"tenants": tenants, "topics": topics}
 
 
@@ -286,7 +288,8 @@ def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:
     for topic in db.session.scalars(select(Topic).order_by(Topic.position)):
         names = {analysis.fold(w) for w in analysis.words(f"{topic.name_de} {topic.name_en}")}
         if any(name.startswith(folded) for name in names):
-            suggestions.append({"type": "topic", "label": topic.name_de, "topic": topic})
+            label = topic.name(interface_language())
+            suggestions.append({"type": "topic", "label": label, "topic": topic})
     return suggestions[:limit]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from hanse_hub.extensions import db
@@ -16,6 +17,18 @@ COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 class TenantError(ValueError):
     """Tenant data that cannot be saved, with a message for people."""
+
+
+class InvalidTenantSetting(TenantError):
+    """One setting cannot be saved; ``field`` names it, so forms show the message beside it."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _not_a_colour(colour: str) -> str:
+    return _("„%(colour)s“ ist keine Farbe im Format #rrggbb.", colour=colour)
 
 
 def list_tenants() -> list[Tenant]:
@@ -41,19 +54,29 @@ def create_tenant(
     website: str | None = None,
     contact_address: str | None = None,
 ) -> Tenant:
-    """Add an organisation to the hub. ``actor=None`` is the operator on the command line."""
+    """Add an organisation to the hub. ``actor=None`` is the operator on the command line.
+
+    Raises ``InvalidTenantSetting`` naming the field (``slug``, ``colour``, ``official_name``).
+    """
     if actor is not None and not can_manage_hub(actor):
         raise PermissionDenied("manage tenants")
     if not SLUG_PATTERN.match(slug):
-        raise TenantError(
-            f"„{slug}“ ist kein gültiges Kürzel: nur Kleinbuchstaben, Ziffern und Bindestriche."
+        raise InvalidTenantSetting(
+            _(
+                "„%(slug)s“ ist kein gültiges Kürzel: nur Kleinbuchstaben, Ziffern und "
+                "Bindestriche.",
+                slug=slug,
+            ),
+            "slug",
         )
     if not COLOUR_PATTERN.match(colour):
-        raise TenantError(f"„{colour}“ ist keine Farbe im Format #rrggbb.")
+        raise InvalidTenantSetting(_not_a_colour(colour), "colour")
     if not official_name.strip():
-        raise TenantError("Bitte geben Sie den offiziellen Namen an.")
+        raise InvalidTenantSetting(_("Bitte geben Sie den offiziellen Namen an."), "official_name")
     if get_tenant(slug) is not None:
-        raise TenantError(f"Das Kürzel „{slug}“ ist bereits vergeben.")
+        raise InvalidTenantSetting(
+            _("Das Kürzel „%(slug)s“ ist bereits vergeben.", slug=slug), "slug"
+        )
     tenant = Tenant(
         slug=slug,
         kind=TenantKind(kind),
@@ -78,14 +101,6 @@ HUB_TENANT_SETTINGS = ("official_name", "kind")
 WEBSITE_PATTERN = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
-class InvalidTenantSetting(TenantError):
-    """One setting cannot be saved; ``field`` names it, so forms show the message beside it."""
-
-    def __init__(self, message: str, field: str):
-        super().__init__(message)
-        self.field = field
-
-
 def _relative_luminance(colour: str) -> float:
     def channel(hex_pair: str) -> float:
         value = int(hex_pair, 16) / 255
@@ -98,7 +113,7 @@ def _relative_luminance(colour: str) -> float:
 def contrast_with_white(colour: str) -> float:
     """The WCAG 2 contrast ratio of white text on ``colour`` (#rrggbb), from 1 to 21."""
     if not COLOUR_PATTERN.match(colour):
-        raise InvalidTenantSetting(f"„{colour}“ ist keine Farbe im Format #rrggbb.", "colour")
+        raise InvalidTenantSetting(_not_a_colour(colour), "colour")
     return 1.05 / (_relative_luminance(colour) + 0.05)
 
 
@@ -107,9 +122,13 @@ def check_colour(colour: str) -> str:
     ratio = contrast_with_white(colour)
     if ratio < MIN_CONTRAST_WITH_WHITE:
         raise InvalidTenantSetting(
-            f"Weiße Schrift auf {colour} hat nur ein Kontrastverhältnis von {ratio:.1f}:1; "
-            f"nötig sind mindestens {MIN_CONTRAST_WITH_WHITE}:1. Bitte wählen Sie eine dunklere "
-            "Farbe.",
+            _(
+                "Weiße Schrift auf %(colour)s hat nur ein Kontrastverhältnis von %(ratio)s:1; "
+                "nötig sind mindestens %(minimum)s:1. Bitte wählen Sie eine dunklere Farbe.",
+                colour=colour,
+                ratio=format(ratio, ".1f"),
+                minimum=MIN_CONTRAST_WITH_WHITE,
+            ),
             "colour",
         )
     return colour.lower()
@@ -120,9 +139,9 @@ def _clean_setting(name: str, value):
         value = (value or "").strip()
         limit = 80 if name == "short_name" else 200
         if not value:
-            raise InvalidTenantSetting("Bitte geben Sie einen Namen an.", name)
+            raise InvalidTenantSetting(_("Bitte geben Sie einen Namen an."), name)
         if len(value) > limit:
-            raise InvalidTenantSetting(f"Höchstens {limit} Zeichen.", name)
+            raise InvalidTenantSetting(_("Höchstens %(count)s Zeichen.", count=limit), name)
         return value
     if name == "colour":
         return check_colour((value or "").strip())
@@ -130,20 +149,20 @@ def _clean_setting(name: str, value):
         value = (value or "").strip() or None
         if value is not None and (len(value) > 300 or not WEBSITE_PATTERN.match(value)):
             raise InvalidTenantSetting(
-                "Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt.", name
+                _("Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt."), name
             )
         return value
     if name == "contact_address":
         value = (value or "").strip() or None
         if value is not None and len(value) > 2000:
-            raise InvalidTenantSetting("Höchstens 2000 Zeichen.", name)
+            raise InvalidTenantSetting(_("Höchstens %(count)s Zeichen.", count=2000), name)
         return value
     if name == "kind":
         try:
             return TenantKind(value)
         except ValueError:
-            raise InvalidTenantSetting("Bitte wählen Sie eine Art aus.", name) from None
-    raise InvalidTenantSetting(f"„{name}“ kann nicht geändert werden.", name)
+            raise InvalidTenantSetting(_("Bitte wählen Sie eine Art aus."), name) from None
+    raise InvalidTenantSetting(_("„%(name)s“ kann nicht geändert werden.", name=name), name)
 
 
 def update_tenant(actor: Actor | None, tenant: Tenant, data: dict) -> dict[str, tuple]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from flask import Flask, g
+from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -58,6 +59,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = lambda value: format_date(value, with_time=True)
+    # 1.234 in German, 1,234 in English.
+    app.jinja_env.filters["number"] = format_number
 
     @app.context_processor
     def _helpers():

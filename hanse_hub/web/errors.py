@@ -15,7 +15,7 @@ def N_(message: str) -> str:
     return message
 
 
-# Plain German strings: the REST API uses them as they are; web pages translate them.
+# German msgids, translated for web pages and problem+json alike (in the request's language).
 MESSAGES = {
     400: (N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verstanden werden.")),
     401: (N_("Anmeldung erforderlich"), N_("Bitte melden Sie sich an.")),

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from flask import Flask, g, has_request_context, redirect, request
 from flask_babel import format_date as babel_format_date
 from flask_babel import format_time as babel_format_time
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
 from hanse_hub.extensions import babel
 
@@ -31,6 +31,12 @@ def select_locale() -> str:
     if "hanse_locale" not in g:
         g.hanse_locale = _chosen_language()
     return g.hanse_locale
+
+
+def interface_language() -> str:
+    """The language the current response is rendered in (respects ``force_locale``)."""
+    locale = get_locale()
+    return locale.language if locale is not None else DEFAULT_LANGUAGE
 
 
 def _chosen_language() -> str:

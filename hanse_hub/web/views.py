@@ -29,6 +29,7 @@ from hanse_hub.tenants.models import Tenant, TenantKind
 from hanse_hub.tenants.services import COLOUR_PATTERN as COLOUR
 from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant, list_tenants
 from hanse_hub.web.context import current_actor
+from hanse_hub.web.i18n import interface_language
 from hanse_hub.web.pages import LEGAL_PAGES, legal_text, render_legal
 
 blueprint = Blueprint("web", __name__)
@@ -212,7 +213,7 @@ def experts():
         if by_tenant.get(t.id) or t is tenant
     ]
     topic_options = [
-        FacetOption(t.slug, t.name_de, by_topic.get(t.id, 0), t is topic)
+        FacetOption(t.slug, t.name(interface_language()), by_topic.get(t.id, 0), t is topic)
         for t in topics
         if by_topic.get(t.id) or t is topic
     ]
