@@ -603,7 +603,12 @@ def attachment_content(attachment_id: int):
 @blueprint.response(200, schemas.SearchResultSchema)
 @problems(*READ_PROBLEMS, 422)
 def search(args):
-    """Search across cities: hits, facets and a spelling suggestion."""
+    """Search across cities: hits, facets and a spelling suggestion.
+
+    Every word must match (ranked), "phrases", `-word` to exclude, `OR`. Words are taken as
+    typed: unlike the web search page, a word naming a kind ("Ansprechpartner") does not
+    choose the kind here – use the `kind` parameter.
+    """
     page = search_services.search(
         g.actor,
         search_services.SearchRequest(
@@ -616,6 +621,7 @@ def search(args):
             page=args["page"],
             per_page=args["per_page"],
             include_archived=args["archived"],
+            kind_words=False,  # scripts get what they typed; people get the kind chosen
         ),
     )
     return {

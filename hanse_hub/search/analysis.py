@@ -377,6 +377,23 @@ def synonyms(word: str) -> list[list[str]]:
     return [list(term) for term in _synonym_groups().get(_synonym_key(word), ())]
 
 
+@functools.cache
+def _kind_words() -> dict[str, str]:
+    """Every word of kind_words.txt (folded, several words joined) → its kind."""
+    kinds: dict[str, str] = {}
+    for line in _data_lines("kind_words.txt"):
+        kind, _, terms = line.partition(":")
+        for term in terms.split(","):
+            if fold(term):
+                kinds[fold(term)] = kind.strip()
+    return kinds
+
+
+def kind_named_by(term: str) -> str | None:
+    """The kind of entry a word (or words) names ("Ansprechpartnerin" → "contact"), or None."""
+    return _kind_words().get(fold(term))
+
+
 def snippet(
     text: str,
     query_stems: set[str],

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from hanse_hub.search.analysis import analyse_query_word, synonyms, words
+from hanse_hub.search.analysis import analyse_query_word, kind_named_by, synonyms, words
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 16
@@ -173,6 +173,35 @@ def parse_query(text: str) -> Node | None:
     if all(isinstance(clause, Not) for clause in clauses):
         return None
     return clauses[0] if len(clauses) == 1 else And(tuple(clauses))
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """Words of a query that name a kind of entry, and the query without them."""
+
+    kind: str
+    words: tuple[str, ...]
+    rest: Node
+
+
+def kind_words(node: Node | None) -> KindWords | None:
+    """The kind named by unquoted words of the query ("Ansprechpartner Elektromobilität"),
+    when there is exactly one such kind and other words remain to search for; else None.
+
+    Only top-level words count: inside an ``OR``, a phrase or an exclusion a kind word is
+    what was typed.
+    """
+    if not isinstance(node, And):
+        return None
+    named = {n: kind_named_by(n.word) for n in node.nodes if isinstance(n, Term)}
+    kinds = {kind for kind in named.values() if kind}
+    if len(kinds) != 1:
+        return None
+    rest = tuple(n for n in node.nodes if not named.get(n))
+    if all(isinstance(n, Not) for n in rest):
+        return None
+    found = tuple(n.word for n in node.nodes if named.get(n))
+    return KindWords(kinds.pop(), found, rest[0] if len(rest) == 1 else And(rest))
 
 
 # -- analysis --------------------------------------------------------------------------------------

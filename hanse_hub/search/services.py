@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from sqlalchemy import func, select
@@ -30,6 +30,7 @@ from hanse_hub.search.query import (
     Or,
     Token,
     analyse_query,
+    kind_words,
     parse_query,
     plain_words,
     query_stems,
@@ -54,6 +55,8 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     include_archived: bool = False
+    # Words naming a kind ("Ansprechpartner …") choose the kind (see kind_words.txt).
+    kind_words: bool = True
 
 
 @dataclass
@@ -72,6 +75,16 @@ class FacetValue:
     selected: bool
 
 
+@dataclass(frozen=True)
+class KindFromQuery:
+    """The query named a kind ("Ansprechpartner Elektromobilität"): its other words were
+    searched among entries of that kind only."""
+
+    kind: str
+    words: tuple[str, ...]  # the kind words as typed
+    rest: str  # the query without them, to search all kinds
+
+
 @dataclass
 class SearchPage:
     request: SearchRequest
@@ -79,6 +92,7 @@ class SearchPage:
     total: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None
+    kind_from_query: KindFromQuery | None = None
 
     @property
     def pages(self) -> int:
@@ -182,10 +196,51 @@ def _facets(raw: dict[str, dict[str, int]], request: SearchRequest) -> dict[str,
     return facets
 
 
+def _without_words(text: str, removed: tuple[str, ...]) -> str:
+    for word in removed:
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1)
+    return " ".join(text.split())
+
+
+def _kind_from_query(
+    actor: Actor, request: SearchRequest
+) -> tuple[SearchRequest, AnalysedNode | None, KindFromQuery | None]:
+    """The request and query tree to run, given words that name a kind of entry.
+
+    With no kind filter, "Ansprechpartner Elektromobilität" searches contacts for
+    Elektromobilität – if that finds anything; otherwise the words are taken as typed. With a
+    kind filter that the word agrees with, the word is redundant and left out.
+    """
+    tree = _tree(request.q)
+    try:
+        found = kind_words(parse_query(request.q))
+    except Exception:  # the parser never fails; the words are then simply taken as typed
+        found = None
+    if not request.kind_words or found is None:
+        return request, tree, None
+    if request.kinds and found.kind not in request.kinds:
+        return request, tree, None
+    rest_tree = analyse_query(found.rest)
+    if rest_tree is None:
+        return request, tree, None
+    if request.kinds:
+        return request, rest_tree, None
+    narrowed = replace(request, kinds=(found.kind,))
+    condition = all_of(
+        scope_for(actor).search_condition(include_archived=request.include_archived),
+        _user_filters(narrowed),
+    )
+    if not get_backend().count(SearchQuery(tree=rest_tree, condition=condition, limit=1)):
+        return request, tree, None
+    rest = _without_words(request.q, found.words)
+    return narrowed, rest_tree, KindFromQuery(found.kind, found.words, rest)
+
+
 def search(actor: Actor, request: SearchRequest) -> SearchPage:
     """One page of entries matching the request that ``actor`` may see, with facets."""
     backend = get_backend()
-    tree = _tree(request.q)
+    typed = request
+    request, tree, kind_from_query = _kind_from_query(actor, request)
     if request.q.strip() and tree is None:
         tree = plain_words(request.q)
     condition = all_of(
@@ -216,11 +271,12 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
     if request.q.strip() and raw.total < 3:
         suggestion = suggest(actor, request.q)
     return SearchPage(
-        request=request,
+        request=typed,
         hits=hits,
         total=raw.total,
         facets=_facets(raw.facets, request),
         suggestion=suggestion,
+        kind_from_query=kind_from_query,
     )
 
 

@@ -43,6 +43,7 @@ def search_page():
         toggle=lambda parameter, value: _toggle(request.args, parameter, value),
         page_url=lambda number: _url_with(request.args, seite=str(number)),
         sort_url=lambda sort: _url_with(request.args, sortierung=sort, seite=None),
+        query_url=lambda q: _url_with(request.args, q=q, seite=None),
     )
 
 

@@ -103,6 +103,39 @@ def test_synonyms_and_acronyms(search_session, search_factory, cities):
     assert titles(ANONYMOUS, "E-Mobilität") == ["Ladesäulen für Elektromobilität"]
 
 
+def test_a_word_naming_a_kind_chooses_the_kind(search_session, search_factory, cities):
+    f = search_factory
+    f.entry(cities["wismar"], kind="contact", title="Jana Kruse", body="Elektromobilität")
+    f.entry(cities["rostock"], title="Ladesäulen", body="Elektromobilität für alle")
+    f.entry(cities["luebeck"], title="Ansprechpartner im Rathaus", body="Bürgerservice")
+    index(search_session)
+
+    page = services.search(ANONYMOUS, SearchRequest(q="Ansprechpartnerin Elektromobilität"))
+    assert [hit.entry.title for hit in page.hits] == ["Jana Kruse"]
+    assert page.kind_from_query == services.KindFromQuery(
+        "contact", ("Ansprechpartnerin",), "Elektromobilität"
+    )
+    assert page.request.q == "Ansprechpartnerin Elektromobilität"  # shown as typed
+    assert [(v.value, v.selected) for v in page.facets["kind"]] == [("contact", True)]
+    # With a kind filter that agrees, the word is left out without a note.
+    page = services.search(
+        ANONYMOUS, SearchRequest(q="Ansprechpartner Elektromobilität", kinds=("contact",))
+    )
+    assert [hit.entry.title for hit in page.hits] == ["Jana Kruse"]
+    assert page.kind_from_query is None
+    # No contact matches: the words are taken as typed.
+    assert titles(ANONYMOUS, "Ansprechpartner Rathaus") == ["Ansprechpartner im Rathaus"]
+    # Alone, inside OR or with another kind filter, the word is a word.
+    assert titles(ANONYMOUS, "Ansprechpartner") == ["Ansprechpartner im Rathaus"]
+    assert sorted(titles(ANONYMOUS, "Ansprechpartner OR Ladesäulen")) == [
+        "Ansprechpartner im Rathaus",
+        "Ladesäulen",
+    ]
+    assert titles(ANONYMOUS, "Ansprechpartner Elektromobilität", kinds=("solution",)) == []
+    # The API asks for the words as typed.
+    assert titles(ANONYMOUS, "Ansprechpartnerin Elektromobilität", kind_words=False) == []
+
+
 def test_english_entries_are_analysed_as_english(search_session, search_factory, cities):
     search_factory.entry(cities["rostock"], title="Parking sensors in the city", language="en")
     index(search_session)

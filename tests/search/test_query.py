@@ -11,6 +11,7 @@ from hanse_hub.search.query import (
     MAX_CLAUSES,
     MAX_QUERY_CHARS,
     And,
+    KindWords,
     Not,
     Or,
     Phrase,
@@ -19,6 +20,7 @@ from hanse_hub.search.query import (
     TokenPhrase,
     analyse_query,
     clause_count,
+    kind_words,
     parse_query,
     plain_words,
     query_stems,
@@ -224,6 +226,19 @@ def test_unquoted_words_that_form_a_synonym_entry_find_the_other_terms_of_its_gr
     # Only adjacent, unquoted words form an entry.
     assert not search("digitale Stadt Verwaltung", "E-Government in Wismar")
     assert not search('"digitale" Verwaltung', "E-Government in Wismar")
+
+
+def test_words_naming_a_kind_are_found_only_at_the_top_level_beside_other_words():
+    found = kind_words(parse_query("Ansprechpartnerin Hochwasser Lübeck"))
+    assert found == KindWords(
+        "contact", ("Ansprechpartnerin",), And((Term("Hochwasser"), Term("Lübeck")))
+    )
+    assert kind_words(parse_query("Folien Hochwasser")).kind == "material"
+    assert kind_words(parse_query("Ansprechpartner")) is None  # nothing else to search for
+    assert kind_words(parse_query("Ansprechpartner -Hochwasser")) is None
+    assert kind_words(parse_query("Ansprechpartner OR Hochwasser")) is None
+    assert kind_words(parse_query('"Ansprechpartner" Hochwasser')) is None
+    assert kind_words(parse_query("Ansprechpartner Folien Hochwasser")) is None  # two kinds
 
 
 def test_parts_of_compounds_are_found_through_the_query():

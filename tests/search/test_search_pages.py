@@ -49,6 +49,24 @@ def test_search_page_offers_did_you_mean(search_client, search_factory, search_s
     assert "Meinten Sie" in page and "bodensensoren" in page
 
 
+def test_search_page_says_when_a_word_chose_the_kind(search_client, search_factory, search_session):
+    _, wismar = _seed(search_factory, search_session)
+    search_factory.entry(wismar, kind="contact", title="Jana Kruse", body="Parkplätze und Sensoren")
+    search_session.flush()
+    indexing.apply_all_pending_jobs()
+    search_session.commit()
+    page = search_client.get("/suche?q=Ansprechpartnerin+Parkpl%C3%A4tze&stadt=wismar")
+    html = page.get_data(as_text=True)
+    assert "1 Treffer" in html and "Jana Kruse" in html and "Freie Parkplätze per App" not in html
+    assert "Gezeigt werden nur Kontakte, weil Ihre Suche „Ansprechpartnerin“ enthält." in html
+    all_kinds = re.search(r'<a href="([^"]+)">Alle Einträge zu „Parkplätze“ zeigen</a>', html)
+    assert all_kinds, html
+    everything = search_client.get(all_kinds.group(1).replace("&amp;", "&"))
+    assert "Freie Parkplätze per App" in everything.get_data(as_text=True)
+    # The search box keeps what was typed.
+    assert 'value="Ansprechpartnerin Parkplätze"' in html
+
+
 def test_search_page_survives_garbage_parameters(search_client, search_factory, search_session):
     _seed(search_factory, search_session)
     for query in ("?seite=-3&pro_seite=99999&sortierung=x&jahr=abc&art=evil", "?q=" + "(" * 2000):
