@@ -81,6 +81,23 @@ def test_rendered_markdown_keeps_links_and_drops_event_handlers():
     assert "<img" not in html and "&lt;img onerror=x&gt;" in html  # shown as text, inert
 
 
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("Autofahrer*innen und Anwohner*innen", "<p>Autofahrer*innen und Anwohner*innen</p>"),
+        ("Bürger*in oder Nutzer*innenzahl", "<p>Bürger*in oder Nutzer*innenzahl</p>"),
+        (
+            "Expert*innen: *wichtig* und **fett**",
+            "<p>Expert*innen: <em>wichtig</em> und <strong>fett</strong></p>",
+        ),
+        ("*innen* betont", "<p><em>innen</em> betont</p>"),
+        ("`a*innen b*innen`", "<p><code>a*innen b*innen</code></p>"),
+    ],
+)
+def test_the_gender_star_is_text_not_emphasis(markdown, html):
+    assert str(render_markdown(markdown)).strip() == html
+
+
 def test_archived_entries_carry_a_notice(client, factory, rostock):
     entry = factory.entry(rostock, status="archived")
     factory.session.commit()
