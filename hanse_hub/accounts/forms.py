@@ -6,16 +6,19 @@ from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 
+def email_validators(required_message) -> list:
+    """Required, shaped like an e-mail address (not checked for deliverability), ≤ 320 chars."""
+    return [
+        DataRequired(required_message),
+        Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False),
+        Length(max=320, message=_l("Höchstens 320 Zeichen.")),
+    ]
+
+
 class LoginForm(FlaskForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
-            Email(
-                _l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False
-            ),
-            Length(max=320),
-        ],
+        validators=email_validators(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
     )
     password = PasswordField(
         _l("Passwort"),
@@ -73,13 +76,7 @@ class PasswordChangeForm(FlaskForm):
 class ForgotPasswordForm(FlaskForm):
     email = EmailField(
         _l("E-Mail-Adresse Ihres Kontos"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
-            Email(
-                _l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False
-            ),
-            Length(max=320, message=_l("Höchstens 320 Zeichen.")),
-        ],
+        validators=email_validators(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
     )
 
 

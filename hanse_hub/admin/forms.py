@@ -4,8 +4,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
+from hanse_hub.accounts.forms import email_validators
 from hanse_hub.accounts.models import Role
 from hanse_hub.tenants.models import TenantKind
 from hanse_hub.tenants.services import (
@@ -38,13 +39,7 @@ ROLE_HINT = _l(
 class InviteForm(FlaskForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
-        validators=[
-            DataRequired(_l("Bitte geben Sie die E-Mail-Adresse der Person an.")),
-            Email(
-                _l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False
-            ),
-            Length(max=320, message=_l("Höchstens 320 Zeichen.")),
-        ],
+        validators=email_validators(_l("Bitte geben Sie die E-Mail-Adresse der Person an.")),
     )
     role = SelectField(
         _l("Rolle"),
