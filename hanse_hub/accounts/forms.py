@@ -1,9 +1,10 @@
 """HTML forms of the accounts domain (validated at the edge, CSRF-protected)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from hanse_hub.web.forms import BaseForm
 
 
 def email_validators(required_message) -> list:
@@ -15,7 +16,7 @@ def email_validators(required_message) -> list:
     ]
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=email_validators(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
@@ -27,7 +28,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Angemeldet bleiben"))
 
 
-class TokenForm(FlaskForm):
+class TokenForm(BaseForm):
     name = StringField(
         _l("Wofür ist das Token?"),
         validators=[
@@ -38,7 +39,7 @@ class TokenForm(FlaskForm):
     read_only = BooleanField(_l("Nur lesen"))
 
 
-class RevokeTokenForm(FlaskForm):
+class RevokeTokenForm(BaseForm):
     """Only the CSRF token: revoking changes state, so it is a POST."""
 
 
@@ -62,7 +63,7 @@ def _new_password_fields():
     )
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(BaseForm):
     current_password = PasswordField(
         _l("Bisheriges Passwort"),
         validators=[
@@ -73,18 +74,18 @@ class PasswordChangeForm(FlaskForm):
     new_password, new_password_confirm = _new_password_fields()
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(BaseForm):
     email = EmailField(
         _l("E-Mail-Adresse Ihres Kontos"),
         validators=email_validators(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
     )
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(BaseForm):
     new_password, new_password_confirm = _new_password_fields()
 
 
-class InvitationSignupForm(FlaskForm):
+class InvitationSignupForm(BaseForm):
     display_name = StringField(
         _l("Ihr Name"),
         description=_l("So sehen andere Mitarbeiter*innen Sie, z. B. „Jana Kruse“."),
@@ -96,5 +97,5 @@ class InvitationSignupForm(FlaskForm):
     new_password, new_password_confirm = _new_password_fields()
 
 
-class AcceptInvitationForm(FlaskForm):
+class AcceptInvitationForm(BaseForm):
     """Only the CSRF token: accepting changes state, so it is a POST."""

@@ -1,7 +1,6 @@
 """HTML forms of the administration (validated at the edge, CSRF-protected)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
@@ -16,6 +15,7 @@ from hanse_hub.tenants.services import (
     TenantError,
     check_colour,
 )
+from hanse_hub.web.forms import BaseForm
 
 ROLE_LABELS = {
     Role.READER.value: _l("Lesen"),
@@ -36,7 +36,7 @@ ROLE_HINT = _l(
 )
 
 
-class InviteForm(FlaskForm):
+class InviteForm(BaseForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=email_validators(_l("Bitte geben Sie die E-Mail-Adresse der Person an.")),
@@ -50,11 +50,11 @@ class InviteForm(FlaskForm):
     )
 
 
-class RoleForm(FlaskForm):
+class RoleForm(BaseForm):
     role = SelectField(_l("Rolle"), choices=ROLE_CHOICES, validate_choice=True)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """Only the CSRF token: for buttons that change state (remove, revoke, deactivate)."""
 
 
@@ -66,7 +66,7 @@ def _validate_colour(form, field) -> None:
             raise ValidationError(str(error)) from error
 
 
-class TenantSettingsForm(FlaskForm):
+class TenantSettingsForm(BaseForm):
     """A tenant's settings; hub admins also see the official name and the kind."""
 
     official_name = StringField(
@@ -135,7 +135,7 @@ class NewTenantForm(TenantSettingsForm):
     )
 
 
-class TopicForm(FlaskForm):
+class TopicForm(BaseForm):
     slug = StringField(
         _l("Kürzel"),
         description=_l("Für Adressen und Filter: Kleinbuchstaben, Ziffern und Bindestriche."),
@@ -162,6 +162,6 @@ class TopicForm(FlaskForm):
     )
 
 
-class TopicRenameForm(FlaskForm):
+class TopicRenameForm(BaseForm):
     name_de = TopicForm.name_de
     name_en = TopicForm.name_en

@@ -47,6 +47,7 @@ from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import InvalidTenantSetting, TenantError
 from hanse_hub.web.context import KIND_LABELS, current_actor
+from hanse_hub.web.forms import without_nul
 
 blueprint = Blueprint("admin", __name__, url_prefix="/verwaltung")
 
@@ -413,7 +414,7 @@ def remove_topic(slug: str):
 @blueprint.route("/hub/konten")
 def hub_accounts():
     _require_hub()
-    search = request.args.get("suche", "").strip()[:200]
+    search = without_nul(request.args.get("suche", "")).strip()[:200]
     query = select(User).where(User.pseudonymised_at.is_(None))
     if search:
         pattern = "%" + search.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -29,7 +28,6 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.i18n import get_translations
 from wtforms.validators import (
     URL,
     DataRequired,
@@ -54,6 +52,7 @@ from hanse_hub.extensions import db
 from hanse_hub.policy import Actor
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import list_tenants
+from hanse_hub.web.forms import BaseForm
 from hanse_hub.web.i18n import interface_language
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -240,12 +239,8 @@ def utc_to_berlin(value: datetime | None) -> datetime | None:
     return value.astimezone(BERLIN).replace(tzinfo=None, second=0, microsecond=0)
 
 
-class HubForm(FlaskForm):
-    """Flask-WTF form whose built-in messages are German."""
-
-    class Meta:
-        def get_translations(self, form):
-            return get_translations(["de_DE", "de"])
+class HubForm(BaseForm):
+    """An entry form: shows the services' refusals beside their fields."""
 
     def add_service_error(self, error: ContentError, aliases: dict[str, str] | None = None) -> None:
         """Show a service's refusal beside the field it concerns, or above the form."""

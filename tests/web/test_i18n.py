@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections import deque
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from hanse_hub.accounts.models import Role
-from hanse_hub.content.models import EntryKind, Visibility
+from hanse_hub.content.models import EntryKind
 from hanse_hub.web.i18n import LANGUAGE_COOKIE
 from tests.factories import csrf_token
+from tests.web.crawl import ROLES, crawl, seed_small_hub
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "hanse_hub" / "translations" / "en"
 PO_FILE = CATALOGUE / "LC_MESSAGES" / "messages.po"
 MO_FILE = CATALOGUE / "LC_MESSAGES" / "messages.mo"
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
 CRAWL_LIMIT = 300
-SKIPPED_PREFIXES = ("/dateien/", "/api/", "/assets/", "/static/", "/abmelden")
 # German text the catalogue does not know (a template string not wrapped in _(), a message
 # built in Python) shows up as German words: common function words and words with umlauts.
 # The crawl's content is English or names, so any of these on an English page is interface text.
@@ -93,14 +91,13 @@ PROPER_NAMES = frozenset({"Lübeck"})  # the member cities keep their names in E
 
 
 class _PageParser(HTMLParser):
-    """Collects a page's interface text (visible text and the labels read out to screen readers)
-    and its links. Text inside an element marked with another ``lang`` than the page's is
-    content in that language (an entry, the operator's legal text), not interface."""
+    """Collects a page's interface text (visible text and the labels read out to screen
+    readers). Text inside an element marked with another ``lang`` than the page's is content
+    in that language (an entry, the operator's legal text), not interface."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.texts: list[str] = []
-        self.links: list[str] = []
         self._page_lang: str | None = None
         self._skip = 0
         self._foreign: tuple[str, int] | None = None  # (tag, nesting depth) of foreign content
@@ -115,8 +112,6 @@ class _PageParser(HTMLParser):
             self._foreign = (tag, 1)
         if tag in ("script", "style", "code"):  # code: identifiers such as slugs, not words
             self._skip += 1
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
         for name in ("aria-label", "placeholder", "title", "alt"):
             if attributes.get(name) and not self._foreign:
                 self.texts.append(attributes[name])
@@ -368,71 +363,32 @@ def test_every_message_has_an_english_translation():
 # -- crawl ---------------------------------------------------------------------------------------
 
 
-def _seed_hub(factory):
-    """A small hub whose content is language-neutral, so German on English pages is the UI's."""
-    rostock = factory.tenant("rostock", short_name="Rostock", official_name="City of Rostock")
-    wismar = factory.tenant("wismar", short_name="Wismar", official_name="City of Wismar")
-    reader = factory.user(rostock, Role.READER)
-    editor = factory.user(rostock, Role.EDITOR)
-    admin = factory.user(rostock, Role.ADMIN)
-    hub_admin = factory.user(hub_admin=True)
-    solution = factory.entry(rostock, author=editor, title="Sensor network", summary="LoRaWAN")
-    factory.entry(rostock, author=editor, title="Draft idea", status="draft")
-    factory.entry(rostock, kind=EntryKind.LESSON, title="Lessons", context="Context")
-    factory.entry(wismar, kind=EntryKind.CONTACT, title="Parking", person_name="Jana Kruse")
-    factory.entry(wismar, kind=EntryKind.EVENT, title="Workshop", place="Town hall")
-    factory.entry(wismar, title="Internal note", visibility=Visibility.INTERNAL)
-    factory.entry(rostock, kind=EntryKind.MATERIAL, title="Slides", solution_id=solution.id)
-    return {"reader": reader, "editor": editor, "admin": admin, "hub_admin": hub_admin}
-
-
 def _crawl(client) -> dict:
     """Every same-site page reachable from / (GET only); returns problems found on the way."""
     phrases = _german_ui_phrases()
-    seen, queue = {"/"}, deque([("/", "(start)")])
     found = {"broken": [], "german": [], "headers": [], "pages": 0}
-    while queue and found["pages"] < CRAWL_LIMIT:
-        url, referrer = queue.popleft()
-        response = client.get(url)
+    for visit in crawl(client, limit=CRAWL_LIMIT):
+        response = visit.response
         found["pages"] += 1
         missing = [h for h in SECURITY_HEADERS if h not in response.headers]
         if missing:
-            found["headers"].append((url, missing))
+            found["headers"].append((visit.url, missing))
         if response.status_code >= 400:
-            found["broken"].append((url, response.status_code, referrer))
-            continue
-        if response.status_code in (301, 302, 303, 307, 308):
-            target = response.headers["Location"]
-            if target.startswith("/") and target not in seen:
-                seen.add(target)
-                queue.append((target, url))
-            continue
-        if response.mimetype != "text/html":
-            continue
-        html = response.get_data(as_text=True)
-        text = _visible_text(html)
-        german = [phrase for phrase in phrases if phrase in text]
-        german += _german_words(html)
-        if german:
-            found["german"].append((url, german))
-        for href in _parse(html).links:
-            link, _fragment = urldefrag(href)
-            parts = urlsplit(link)
-            if not link or parts.scheme or parts.netloc or not link.startswith("/"):
-                continue
-            if link.startswith(SKIPPED_PREFIXES) or "lang=" in (parts.query or ""):
-                continue
-            if link not in seen:
-                seen.add(link)
-                queue.append((link, url))
+            found["broken"].append((visit.url, response.status_code, visit.referrer))
+        elif response.status_code == 200 and response.mimetype == "text/html":
+            html = response.get_data(as_text=True)
+            text = _visible_text(html)
+            german = [phrase for phrase in phrases if phrase in text] + _german_words(html)
+            if german:
+                found["german"].append((visit.url, german))
     return found
 
 
-@pytest.mark.parametrize("role", ["anonymous", "reader", "editor", "admin", "hub_admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_crawl_in_english_finds_no_broken_link_and_no_german_ui_text(
     client, factory, session, role
 ):
-    people = _seed_hub(factory)
+    people = seed_small_hub(factory)
     session.commit()
     if role != "anonymous":
         factory.login(client, people[role])
