@@ -20,6 +20,7 @@ from sqlalchemy.orm import scoped_session, sessionmaker
 
 from hanse_hub import create_app
 from hanse_hub.extensions import db, limiter
+from hanse_hub.mail import OUTBOX
 from tests.databases import fresh_database, postgres_unavailable_reason
 from tests.factories import Factory
 
@@ -123,7 +124,9 @@ def rolled_back_session() -> Iterator:
 
 @pytest.fixture
 def session(app):
-    """Each test's own view of the database; everything it writes is rolled back."""
+    """Each test's own view of the database; everything it writes is rolled back. The mails
+    the app "sent" (the outbox of the testing configuration) start empty too."""
+    app.extensions.get(OUTBOX, []).clear()
     with rolled_back_session() as scoped:
         yield scoped
 

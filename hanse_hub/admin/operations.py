@@ -5,12 +5,16 @@ Callers own the transaction (``write_transaction``); nothing here commits.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
 
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import User
 from hanse_hub.content import topics
 from hanse_hub.content.models import Topic
+from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, PermissionDenied, can_manage_hub
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant
@@ -101,3 +105,33 @@ def deactivate_account(actor: Actor, user: User) -> None:
         target=user.email_folded,
         detail={"user_id": user.id},
     )
+
+
+@dataclass(frozen=True)
+class AccountPage:
+    users: list[User]
+    total: int
+
+
+def find_accounts(
+    actor: Actor, search: str = "", *, page: int = 1, per_page: int = 50
+) -> AccountPage:
+    """Accounts (not pseudonymised ones) whose e-mail address or name contains ``search``,
+    ordered by address: one page of them and how many there are. Hub admins only."""
+    if not can_manage_hub(actor):
+        raise PermissionDenied("manage accounts")
+    query = select(User).where(User.pseudonymised_at.is_(None))
+    search = search.strip()
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        query = query.where(
+            or_(
+                User.email_folded.like(pattern.casefold(), escape="\\"),
+                User.display_name.ilike(pattern, escape="\\"),
+            )
+        )
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    users = db.session.scalars(
+        query.order_by(User.email_folded).offset((max(1, page) - 1) * per_page).limit(per_page)
+    ).all()
+    return AccountPage(list(users), total)

@@ -11,12 +11,12 @@ may read. Unknown tenants answer 404; tenants one may not administer 403
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from hanse_hub.accounts import audit_log, invitations, members
+from hanse_hub.accounts.invitation_mail import send_invitation
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.services import AccountError
 from hanse_hub.admin import operations
@@ -35,7 +35,6 @@ from hanse_hub.content.models import Entry
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db, login_manager
-from hanse_hub.mail import MailError, external_url, send_mail
 from hanse_hub.policy import (
     administered_tenant_ids,
     can_administer_tenant,
@@ -190,28 +189,6 @@ def remove_member(slug: str, user_id: int):
     return redirect(url_for("admin.tenant_members", slug=tenant.slug))
 
 
-def _send_invitation(created: invitations.CreatedInvitation) -> bool:
-    invitation = created.invitation
-    # In German, whatever language the inviting admin reads: the invitee's is not known yet.
-    with force_locale("de"):
-        body = render_template(
-            "accounts/mail/invitation.txt",
-            invitation=invitation,
-            inviter=current_user.display_name,
-            role_label=str(ROLE_LABELS[invitation.role.value]),
-            link=external_url("accounts.invitation", token=created.token),
-        )
-    try:
-        send_mail(
-            invitation.email,
-            f"Einladung zu {invitation.tenant.short_name} – Wissensplattform Smarte Hanse",
-            body,
-        )
-    except MailError:
-        return False
-    return True
-
-
 @blueprint.route("/<slug>/einladungen", methods=["POST"])
 def invite(slug: str):
     tenant = _administered_tenant(slug)
@@ -229,7 +206,7 @@ def invite(slug: str):
         _field_error(form, "email", str(error))
         return _members_page(tenant, invite_form=form, status=409)
     email = created.invitation.email
-    if _send_invitation(created):
+    if send_invitation(created, current_user.display_name):
         flash(
             _("Die Einladung an %(email)s ist verschickt. Sie gilt 14 Tage.", email=email),
             "success",
@@ -415,23 +392,17 @@ def remove_topic(slug: str):
 def hub_accounts():
     _require_hub()
     search = without_nul(request.args.get("suche", "")).strip()[:200]
-    query = select(User).where(User.pseudonymised_at.is_(None))
-    if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
-        query = query.where(
-            or_(
-                User.email_folded.like(pattern.casefold(), escape="\\"),
-                User.display_name.ilike(pattern, escape="\\"),
-            )
+    requested = _page_arg()
+    found = operations.find_accounts(
+        current_actor(), search, page=requested, per_page=ACCOUNTS_PER_PAGE
+    )
+    pages = max(1, -(-found.total // ACCOUNTS_PER_PAGE))
+    page = min(requested, pages)
+    if page != requested:  # beyond the last page: show the last one
+        found = operations.find_accounts(
+            current_actor(), search, page=page, per_page=ACCOUNTS_PER_PAGE
         )
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // ACCOUNTS_PER_PAGE))
-    page = min(_page_arg(), pages)
-    users = db.session.scalars(
-        query.order_by(User.email_folded)
-        .offset((page - 1) * ACCOUNTS_PER_PAGE)
-        .limit(ACCOUNTS_PER_PAGE)
-    ).all()
+    users, total = found.users, found.total
     return render_template(
         "admin/accounts.html",
         users=users,

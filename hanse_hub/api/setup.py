@@ -27,6 +27,8 @@ class HubApi(Api):
 
 
 def init_api(app: Flask) -> HubApi:
+    # Imported for their routes, which they add to the blueprint.
+    from hanse_hub.api import administration, workflow  # noqa: F401
     from hanse_hub.api.views import blueprint
 
     app.config.update(

@@ -8,7 +8,7 @@ only adds a live Markdown preview.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from flask import (
     Blueprint,
@@ -48,7 +48,6 @@ from hanse_hub.content.forms import (
     wants_consent,
 )
 from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus, Solution
-from hanse_hub.content.revisions import entry_state
 from hanse_hub.content.services import ContentError, EntryNotFound, StaleEntry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.content.views import entry_url
@@ -95,7 +94,7 @@ REVISION_ACTIONS = {
     "consent_recorded": _l("Einwilligung erfasst"),
     "consent_withdrawn": _l("Einwilligung widerrufen"),
 }
-# Fields whose change the history names (technical columns are left out).
+# How the history names each of ``revisions.HISTORY_FIELDS``.
 FIELD_LABELS = {
     "title": _l("Titel"),
     "summary": _l("Kurzbeschreibung"),
@@ -528,12 +527,11 @@ def unpublish(entry_id: int):
 @login_required
 def mark_reviewed(entry_id: int):
     """The entry still holds: the next review is due in a year."""
-    next_review = berlin_today() + timedelta(days=365)
+    today = berlin_today()
+    next_review = today + services.REVIEW_INTERVAL
 
     def change(actor, entry, *, expected_version):
-        services.update_entry(
-            actor, entry, {"review_by": next_review}, expected_version=expected_version
-        )
+        services.mark_reviewed(actor, entry, today=today, expected_version=expected_version)
 
     return _change_state(
         entry_id,
@@ -613,37 +611,18 @@ def restore(entry_id: int):
 # -- history -------------------------------------------------------------------------------------
 
 
-def _comparable(value):
-    # Lists of links and tags are sets: their order in a snapshot says nothing.
-    return sorted(map(str, value)) if isinstance(value, list) else value
-
-
-def _changed_fields(before: dict | None, after: dict) -> list[str]:
-    if before is None:
-        return []
-    return [
-        label
-        for name, label in FIELD_LABELS.items()
-        if name in before and _comparable(before.get(name)) != _comparable(after.get(name))
-    ]
-
-
 @blueprint.route("/eintraege/<db_id:entry_id>/verlauf")
 def history(entry_id: int):
     """Every change of the entry: version, what happened, who, when – for everyone who reads it."""
     entry = _visible_entry(entry_id)
-    revisions = services.revisions_of(current_actor(), entry)
-    after = entry_state(entry)
-    rows = []
-    for revision in revisions:  # newest first: each one's "after" is the next one's "before"
-        rows.append(
-            {
-                "revision": revision,
-                "action": REVISION_ACTIONS.get(revision.action, revision.action),
-                "changed": _changed_fields(revision.previous_state, after),
-            }
-        )
-        after = revision.previous_state or {}
+    rows = [
+        {
+            "revision": row.revision,
+            "action": REVISION_ACTIONS.get(row.revision.action, row.revision.action),
+            "changed": [FIELD_LABELS[name] for name in row.changed],
+        }
+        for row in services.history_of(current_actor(), entry)
+    ]
     return render_template("content/history.html", entry=entry, rows=rows)
 
 

@@ -37,3 +37,31 @@ def entry_state(entry: Entry) -> dict[str, Any]:
     if isinstance(entry, Contact):
         state.pop("email_folded", None)
     return state
+
+
+# Fields whose change the history names, in the order it names them (technical columns such as
+# the version or the timestamps are left out).
+HISTORY_FIELDS = (
+    "title", "summary", "body", "topics", "tags", "visibility", "language", "licence",
+    "review_by", "participants", "maturity", "problem", "approach", "transferability", "costs",
+    "partners", "technologies", "software_licence", "repository_url", "contacts", "context",
+    "what_worked", "what_did_not_work", "recommendations", "solutions", "person_name",
+    "position", "org_unit", "email", "phone", "expertise", "starts_at", "ends_at", "place",
+    "organiser", "programme", "event_id", "solution_id", "speakers",
+)  # fmt: skip
+
+
+def _comparable(value: Any) -> Any:
+    # Lists of links and tags are sets: their order in a snapshot says nothing.
+    return sorted(map(str, value)) if isinstance(value, list) else value
+
+
+def changed_fields(before: dict | None, after: dict) -> list[str]:
+    """The ``HISTORY_FIELDS`` whose value differs between two snapshots (none for a creation)."""
+    if before is None:
+        return []
+    return [
+        name
+        for name in HISTORY_FIELDS
+        if name in before and _comparable(before.get(name)) != _comparable(after.get(name))
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from flask_babel import gettext as _
@@ -34,13 +34,14 @@ from hanse_hub.content.models import (
     Visibility,
 )
 from hanse_hub.content.models.kinds import KIND_CLASSES
-from hanse_hub.content.revisions import entry_state
+from hanse_hub.content.revisions import changed_fields, entry_state
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
 from hanse_hub.policy import (
     Action,
     Actor,
     PermissionDenied,
+    administered_tenant_ids,
     can_create_in,
     require,
     scope_for,
@@ -84,6 +85,9 @@ KIND_REFERENCES: dict[EntryKind, dict[str, tuple[str, type[Entry]]]] = {
     EntryKind.MATERIAL: {"event_id": ("event_id", Event), "solution_id": ("solution_id", Solution)},
 }
 
+
+# "Still correct": the next review of an entry is due this long after it was confirmed.
+REVIEW_INTERVAL = timedelta(days=365)
 
 # German transliteration for permalinks: "Übersicht" becomes "uebersicht", not "ubersicht".
 GERMAN_LETTERS = [
@@ -174,15 +178,22 @@ def get_entry_by_slug(actor: Actor, tenant: Tenant, slug: str) -> EntryLookup:
     return EntryLookup(moved, redirected=True)
 
 
-def deleted_entries(actor: Actor, tenant: Tenant) -> list[Entry]:
-    """The owning tenant's admins see the soft-deleted entries, to restore them."""
-    if not actor.is_admin_of(tenant.id):
+def deleted_entries(actor: Actor, tenant: Tenant | None = None) -> list[Entry]:
+    """The trash: the soft-deleted entries ``actor`` may restore, most recently deleted first.
+
+    Those of every tenant ``actor`` administers, or of ``tenant`` only; asking for the trash
+    of a tenant one does not administer is refused.
+    """
+    if tenant is not None and not actor.is_admin_of(tenant.id):
         raise PermissionDenied("view deleted entries")
+    tenant_ids = [tenant.id] if tenant is not None else sorted(administered_tenant_ids(actor))
+    if not tenant_ids:
+        return []
     return list(
         db.session.scalars(
             select(Entry)
-            .where(Entry.tenant_id == tenant.id, Entry.deleted_at.is_not(None))
-            .order_by(Entry.deleted_at.desc())
+            .where(Entry.tenant_id.in_(tenant_ids), Entry.deleted_at.is_not(None))
+            .order_by(Entry.deleted_at.desc(), Entry.id.desc())
         )
     )
 
@@ -479,6 +490,24 @@ def revisions_of(actor: Actor, entry: Entry) -> list[Revision]:
     )
 
 
+@dataclass(frozen=True)
+class HistoryRow:
+    """One change in an entry's history: the revision, and the fields it changed."""
+
+    revision: Revision
+    changed: list[str]  # names from ``revisions.HISTORY_FIELDS``
+
+
+def history_of(actor: Actor, entry: Entry) -> list[HistoryRow]:
+    """Every change of the entry, newest first: what happened, who, when, which fields."""
+    after = entry_state(entry)
+    rows = []
+    for revision in revisions_of(actor, entry):  # each one's "after" is the next one's "before"
+        rows.append(HistoryRow(revision, changed_fields(revision.previous_state, after)))
+        after = revision.previous_state or {}
+    return rows
+
+
 # -- contacts and consent (DSGVO) ------------------------------------------------------------------
 
 
@@ -556,6 +585,15 @@ def entries_due_for_review(actor: Actor, *, today: date) -> list[Entry]:
         Entry.status != EntryStatus.ARCHIVED,
     )
     return list(db.session.scalars(query.order_by(Entry.review_by, Entry.id)))
+
+
+def mark_reviewed(
+    actor: Actor, entry: Entry, *, today: date, expected_version: int | None = None
+) -> Entry:
+    """The entry still holds: its next review is due ``REVIEW_INTERVAL`` after ``today``."""
+    return update_entry(
+        actor, entry, {"review_by": today + REVIEW_INTERVAL}, expected_version=expected_version
+    )
 
 
 def get_deleted_entry(actor: Actor, entry_id: int) -> Entry:

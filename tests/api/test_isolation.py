@@ -8,6 +8,8 @@ import pytest
 from hanse_hub.accounts.models import Role
 from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.policy import Actor
+from tests.api.test_administration_api import ID_ROUTES as ADMINISTRATION_ROUTES
+from tests.api.test_workflow_api import ID_ROUTES as WORKFLOW_ROUTES
 
 # Every route of the API that takes an id, with the methods it answers (see openapi.json).
 ENTRY_ROUTES = {
@@ -96,5 +98,15 @@ def test_the_sweep_covers_every_route_with_an_id(client):
         for path, ops in spec["paths"].items()
         if "{" in path
     }
-    covered = {**ENTRY_ROUTES, **ATTACHMENT_ROUTES, **ADOPTION_ROUTES}
-    assert with_ids == {route: set(methods) for route, methods in covered.items()}
+    # This module's sweep, and the sweeps of the administration and workflow endpoints.
+    covered: dict[str, set[str]] = {}
+    for routes in (
+        ENTRY_ROUTES,
+        ATTACHMENT_ROUTES,
+        ADOPTION_ROUTES,
+        ADMINISTRATION_ROUTES,
+        WORKFLOW_ROUTES,
+    ):
+        for route, methods in routes.items():
+            covered.setdefault(route, set()).update(methods)
+    assert with_ids == covered
