@@ -1,6 +1,6 @@
 """Schemathesis against the live application: every operation of ``/api/openapi.json``, called
-through WSGI as an anonymous caller and as an editor of one city (Rostock), on a fresh
-database (SQLite or PostgreSQL) seeded with the demo hub.
+through WSGI as an anonymous caller, an editor and an admin of one city (Rostock) and a hub
+admin, on a fresh database (SQLite or PostgreSQL) seeded with the demo hub.
 
 Used by ``tests/api/test_fuzzing.py`` (the short run of ``make test``) and by
 ``bench/fuzz_api.py`` (``make fuzz``, the full run with its summary). Which checks run and
@@ -34,11 +34,13 @@ from schemathesis import checks as schemathesis_checks
 from schemathesis.core.failures import Failure, FailureGroup
 from sqlalchemy import select
 
+from hanse_hub.accounts.invitations import Invitation
+from hanse_hub.accounts.models import User
 from hanse_hub.accounts.services import find_user_by_email
 from hanse_hub.accounts.tokens import create_token
 from hanse_hub.content.models import Adoption, Attachment, Entry, Topic
 from hanse_hub.database import write_transaction
-from hanse_hub.demo.seed import demo_email, seed_demo
+from hanse_hub.demo.seed import DEMO_EMAIL_DOMAIN, demo_email, seed_demo
 from hanse_hub.extensions import db
 from hanse_hub.tenants.models import Tenant
 from tests.conftest import make_app
@@ -83,6 +85,9 @@ EXISTING = {
     "translation_of": Entry.id,
     "tenant": Tenant.slug,
     "topic": Topic.slug,
+    "slug": (Tenant.slug, Topic.slug),  # /tenants/{slug} and /topics/{slug}
+    "user_id": User.id,
+    "invitation_id": Invitation.id,
 }
 
 
@@ -162,10 +167,19 @@ def fuzz_target(
             with write_transaction():
                 seed_demo(fixed_password=DEMO_PASSWORD)
             with write_transaction():
-                editor = find_user_by_email(demo_email("rostock", "editor"))
-                secret = create_token(editor, "fuzz").secret
+                secrets = {
+                    caller: create_token(find_user_by_email(email), "fuzz").secret
+                    for caller, email in (
+                        ("editor", demo_email("rostock", "editor")),
+                        ("admin", demo_email("rostock", "admin")),
+                        ("hub_admin", f"hubadmin@{DEMO_EMAIL_DOMAIN}"),
+                    )
+                }
             db.session.remove()
-        callers = {"anonymous": {}, "editor": {"Authorization": f"Bearer {secret}"}}
+        # In this order: the administrators' changes (roles, deactivations) come last.
+        callers = {"anonymous": {}} | {
+            caller: {"Authorization": f"Bearer {secret}"} for caller, secret in secrets.items()
+        }
         try:
             # Requests must not share this context: each one pushes its own, as in production.
             yield app, callers
@@ -178,7 +192,12 @@ def fuzz_target(
 def _existing_values(app: Flask) -> dict[str, list]:
     with app.app_context():
         values = {
-            name: list(db.session.scalars(select(column))) for name, column in EXISTING.items()
+            name: [
+                value
+                for column in (columns if isinstance(columns, tuple) else (columns,))
+                for value in db.session.scalars(select(column))
+            ]
+            for name, columns in EXISTING.items()
         }
         db.session.remove()
     return values
