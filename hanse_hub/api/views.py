@@ -7,6 +7,8 @@ caller may not see answer 404, never 403, so that their existence does not leak.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from flask import current_app, g, request, send_file, url_for
 from flask.views import MethodView
 from flask_babel import gettext as _
@@ -248,6 +250,23 @@ def _content_error(error: content.ContentError):
     return problem(422, str(error), errors={field: [str(error)]})
 
 
+@contextmanager
+def entry_write_problems():
+    """A write to an entry: the services' refusals as problem responses (403, 409, 422)."""
+    try:
+        yield
+    except PermissionDenied:
+        raise problem(403, _("Sie dürfen diesen Eintrag nicht ändern.")) from None
+    except content.StaleEntry as error:
+        raise problem(
+            409,
+            _("Der Eintrag wurde gleichzeitig geändert."),
+            current_version=error.current_version,
+        ) from None
+    except content.ContentError as error:
+        raise _content_error(error) from None
+
+
 def _apply_status(actor: Actor, entry: Entry, status: str | None) -> None:
     if status is None or status == entry.status:
         return
@@ -456,23 +475,12 @@ class EntryResource(MethodView):
                 _("Diese Felder gehören nicht zur Art des Eintrags."),
                 errors={name: [message] for name in foreign},
             )
-        try:
-            with write_transaction():
-                changes = _service_input(data)
-                if changes:
-                    content.update_entry(actor, entry, changes, expected_version=expected)
-                _apply_consent(actor, entry, data.get("consent"))
-                _apply_status(actor, entry, data.get("status"))
-        except PermissionDenied:
-            raise problem(403, _("Sie dürfen diesen Eintrag nicht ändern.")) from None
-        except content.StaleEntry as error:
-            raise problem(
-                409,
-                _("Der Eintrag wurde gleichzeitig geändert."),
-                current_version=error.current_version,
-            ) from None
-        except content.ContentError as error:
-            raise _content_error(error) from None
+        with entry_write_problems(), write_transaction():
+            changes = _service_input(data)
+            if changes:
+                content.update_entry(actor, entry, changes, expected_version=expected)
+            _apply_consent(actor, entry, data.get("consent"))
+            _apply_status(actor, entry, data.get("status"))
         return _with_cache_headers(entry_payload(actor, entry), entry)
 
     @blueprint.response(204)

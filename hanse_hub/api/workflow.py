@@ -23,7 +23,6 @@ from hanse_hub.api.schemas import MAX_ID, EntryListSchema, EntrySchema, Paginati
 from hanse_hub.api.views import (
     ID,
     READ_PROBLEMS,
-    _content_error,
     _etag_value,
     _visible_attachment,
     _visible_entry,
@@ -31,6 +30,7 @@ from hanse_hub.api.views import (
     blueprint,
     entry_payload,
     entry_url,
+    entry_write_problems,
     paginate,
     problems,
 )
@@ -128,19 +128,8 @@ def review(entry_id: int):
     actor = require_writer()
     entry = _visible_entry(entry_id)
     expected = _stale_if_match(entry)
-    try:
-        with write_transaction():
-            content.mark_reviewed(actor, entry, today=berlin_today(), expected_version=expected)
-    except PermissionDenied:
-        raise problem(403, _("Sie dürfen diesen Eintrag nicht ändern.")) from None
-    except content.StaleEntry as error:
-        raise problem(
-            409,
-            _("Der Eintrag wurde gleichzeitig geändert."),
-            current_version=error.current_version,
-        ) from None
-    except content.ContentError as error:
-        raise _content_error(error) from None
+    with entry_write_problems(), write_transaction():
+        content.mark_reviewed(actor, entry, today=berlin_today(), expected_version=expected)
     return _with_cache_headers(entry_payload(actor, entry), entry)
 
 

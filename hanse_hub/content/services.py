@@ -467,9 +467,11 @@ def delete_entry(actor: Actor, entry: Entry, *, expected_version: int | None = N
 def restore_entry(actor: Actor, entry: Entry) -> Entry:
     require(actor, Action.RESTORE, entry)
     previous = entry_state(entry)
+    # Its slug may have been taken meanwhile: choose it while the entry is still deleted (the
+    # query flushes pending changes, and a live entry with a taken slug breaks the index).
+    slug = unique_slug(entry.tenant, entry.slug, exclude_entry_id=entry.id)
     entry.deleted_at = None
-    # Its slug may have been taken meanwhile.
-    entry.slug = unique_slug(entry.tenant, entry.slug, exclude_entry_id=entry.id)
+    entry.slug = slug
     _finish_change(actor, entry, "restored", previous)
     record_entry_event(actor, "restored", entry)
     return entry

@@ -92,6 +92,18 @@ def test_soft_deleted_entries_vanish_and_only_city_admins_restore_them(factory, 
     assert content.get_entry(Actor.of(None), entry.id).id == entry.id
 
 
+def test_a_restored_entry_whose_slug_was_taken_meanwhile_gets_a_new_one(factory, city, editor):
+    admin = factory.user(city, Role.ADMIN)
+    first = factory.entry(city, author=editor, title="Parkraum")
+    content.delete_entry(Actor.of(editor), first)
+    second = factory.entry(city, author=editor, title="Parkraum")
+    assert second.slug == "parkraum"  # the deleted entry's slug is free for a live one
+    content.restore_entry(Actor.of(admin), first)
+    factory.session.flush()
+    assert first.deleted_at is None and first.slug not in ("parkraum", "")
+    assert content.get_entry(Actor.of(None), first.id).slug == first.slug
+
+
 def test_a_contact_is_published_only_with_consent(factory, city, editor):
     contact = factory.entry(city, kind="contact", author=editor, status="draft")
     with pytest.raises(content.ContentError):
