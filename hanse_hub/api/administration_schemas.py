@@ -13,7 +13,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from hanse_hub.accounts.audit_log import ACTION_LABELS
 from hanse_hub.accounts.models import Role
-from hanse_hub.api.schemas import PaginationArgs, StrictSchema, TranslatedString
+from hanse_hub.api.schemas import PageSchema, PaginationArgs, StrictSchema, TranslatedString
 from hanse_hub.tenants.models import TenantKind
 from hanse_hub.tenants.services import COLOUR_PATTERN, SLUG_PATTERN
 
@@ -207,10 +207,7 @@ class AccountSchema(Schema):
     memberships = fields.List(fields.Nested(AccountMembershipSchema))
 
 
-class AccountListSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
+class AccountListSchema(PageSchema):
     items = fields.List(fields.Nested(AccountSchema))
 
 
@@ -236,10 +233,7 @@ class AuditEventSchema(Schema):
     detail = fields.Dict(keys=fields.String(), values=fields.Raw())
 
 
-class AuditListSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
+class AuditListSchema(PageSchema):
     items = fields.List(fields.Nested(AuditEventSchema))
 
 

@@ -249,10 +249,15 @@ class EntrySchema(Schema.from_dict(_kind_fields(dump=True))):
     published_at = fields.DateTime(allow_none=True)
 
 
-class EntryListSchema(Schema):
+class PageSchema(Schema):
+    """One page of a list: its items (declared by each list) and where the page stands."""
+
     total = fields.Integer()
     page = fields.Integer()
     per_page = fields.Integer()
+
+
+class EntryListSchema(PageSchema):
     items = fields.List(fields.Nested(EntrySchema))
 
 
@@ -420,10 +425,7 @@ class AdoptionSchema(Schema):
     updated_at = fields.DateTime()
 
 
-class AdoptionListSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
+class AdoptionListSchema(PageSchema):
     items = fields.List(fields.Nested(AdoptionSchema))
 
 

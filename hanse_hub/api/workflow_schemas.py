@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
 from hanse_hub.api.schemas import (
+    PageSchema,
     PaginationArgs,
     QuerySchema,
     StrictSchema,
@@ -85,10 +86,7 @@ class DeletedEntrySchema(Schema):
     deleted_at = fields.DateTime()
 
 
-class TrashSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
+class TrashSchema(PageSchema):
     items = fields.List(fields.Nested(DeletedEntrySchema))
 
 
@@ -112,10 +110,7 @@ class TokenCreatedSchema(TokenSchema):
     )
 
 
-class TokenListSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    per_page = fields.Integer()
+class TokenListSchema(PageSchema):
     items = fields.List(fields.Nested(TokenSchema))
 
 

@@ -206,6 +206,8 @@ def _pdf_text(path: Path) -> str:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
             # Many PDFs are encrypted only against editing, with an empty password for reading.
+            # pypdf raises NotImplementedError for encryption methods it cannot read
+            # (e.g. "Encryption V=… NOT supported"): that PDF's text stays unindexed.
             try:
                 readable = reader.decrypt("")
             except (PyPdfError, DependencyError, NotImplementedError) as error:
