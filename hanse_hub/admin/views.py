@@ -21,7 +21,6 @@ from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.services import AccountError
 from hanse_hub.admin import operations
 from hanse_hub.admin.forms import (
-    ROLE_LABELS,
     ConfirmForm,
     InviteForm,
     NewTenantForm,
@@ -35,6 +34,7 @@ from hanse_hub.content.models import Entry
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db, login_manager
+from hanse_hub.labels import KIND_LABELS, ROLE_LABELS
 from hanse_hub.policy import (
     administered_tenant_ids,
     can_administer_tenant,
@@ -45,7 +45,7 @@ from hanse_hub.policy import (
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import InvalidTenantSetting, TenantError
-from hanse_hub.web.context import KIND_LABELS, current_actor
+from hanse_hub.web.context import current_actor
 from hanse_hub.web.forms import without_nul
 
 blueprint = Blueprint("admin", __name__, url_prefix="/verwaltung")

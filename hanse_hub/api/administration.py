@@ -27,10 +27,10 @@ from hanse_hub.api.views import (
     ID,
     READ_PROBLEMS,
     WRITE_PROBLEMS,
-    _require_json_body,
     blueprint,
     paginate,
     problems,
+    require_json_body,
 )
 from hanse_hub.content import topics
 from hanse_hub.content.models import Topic
@@ -228,7 +228,7 @@ class TenantResource(MethodView):
         """Change an organisation's settings: its admins the short name, colour, website and
         contact address; hub admins also the official name and kind."""
         actor = require_writer()
-        _require_json_body()
+        require_json_body()
         tenant = _administered_tenant(actor, slug)
         try:
             with write_transaction():
@@ -278,7 +278,7 @@ class TopicResource(MethodView):
     def patch(self, data, slug: str):
         """Rename a topic (hub admins); its slug stays."""
         actor = require_writer()
-        _require_json_body()
+        require_json_body()
         _require_hub(actor)
         topic = _topic(slug)
         try:
@@ -322,7 +322,7 @@ class MemberResource(MethodView):
         """Give a member another role. The last admin cannot be demoted (409), except by a hub
         admin."""
         actor = require_writer()
-        _require_json_body()
+        require_json_body()
         tenant = _administered_tenant(actor, slug)
         membership = _member(actor, tenant, user_id)
         try:

@@ -176,7 +176,7 @@ def paginate(total: int, page: int, per_page: int) -> dict:
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _visible_entry(entry_id: int) -> Entry:
+def visible_entry(entry_id: int) -> Entry:
     try:
         return content.get_entry(g.actor, entry_id)
     except content.EntryNotFound:
@@ -185,7 +185,7 @@ def _visible_entry(entry_id: int) -> Entry:
         ) from None
 
 
-def _callers_tenant(slug: str | None, which_tenant: str) -> Tenant:
+def callers_tenant(slug: str | None, which_tenant: str) -> Tenant:
     """The tenant named by ``slug``, else the caller's only one; else 422 with ``which_tenant``
     (the question which tenant is meant, as a whole sentence)."""
     actor: Actor = g.actor
@@ -204,7 +204,7 @@ def _callers_tenant(slug: str | None, which_tenant: str) -> Tenant:
     return db.session.get(Tenant, tenant_ids[0])
 
 
-def _service_input(data: dict) -> dict:
+def service_input(data: dict) -> dict:
     """API field names → service field names."""
     data = dict(data)
     data.pop("consent", None)
@@ -214,7 +214,7 @@ def _service_input(data: dict) -> dict:
     return data
 
 
-def _require_json_body() -> None:
+def require_json_body() -> None:
     """Refuse a body that is not JSON, or none: webargs reads either as no fields at all, and a
     PATCH would answer 200 having silently changed nothing."""
     if not request.is_json:
@@ -223,7 +223,7 @@ def _require_json_body() -> None:
         raise problem(400, _("Die Anfrage enthält keine Angaben."))
 
 
-def _upload_form() -> dict:
+def upload_form() -> dict:
     """The form fields of an upload, checked as documented (webargs reads only the file)."""
     repeated = sorted(
         name
@@ -242,7 +242,7 @@ def _upload_form() -> dict:
         ) from None
 
 
-def _content_error(error: content.ContentError):
+def content_error(error: content.ContentError):
     field = error.field or "_schema"
     return problem(422, str(error), errors={field: [str(error)]})
 
@@ -261,23 +261,23 @@ def entry_write_problems():
             current_version=error.current_version,
         ) from None
     except content.ContentError as error:
-        raise _content_error(error) from None
+        raise content_error(error) from None
 
 
-def _etag_value(entry: Entry) -> str:
+def etag_value(entry: Entry) -> str:
     return f"e{entry.id}-v{entry.version}"
 
 
-def _etag(entry: Entry) -> str:
-    return f'"{_etag_value(entry)}"'
+def etag(entry: Entry) -> str:
+    return f'"{etag_value(entry)}"'
 
 
-def _with_cache_headers(response_data, entry: Entry):
+def with_cache_headers(response_data, entry: Entry):
     return (
         response_data,
         200,
         {
-            "ETag": _etag(entry),
+            "ETag": etag(entry),
             "Last-Modified": entry.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT"),
             "Cache-Control": "private, no-cache",
         },
@@ -368,7 +368,7 @@ class Entries(MethodView):
     def post(self, data):
         """Create an entry. Without `tenant`, the caller's only tenant owns it."""
         actor = require_writer()
-        tenant = _callers_tenant(
+        tenant = callers_tenant(
             data.pop("tenant", None),
             _("Bitte geben Sie an, für welche Organisation der Eintrag ist."),
         )
@@ -380,7 +380,7 @@ class Entries(MethodView):
         try:
             with write_transaction():
                 entry = content.save_entry(
-                    actor, tenant, _service_input(data), kind=kind, status=status, consent=consent
+                    actor, tenant, service_input(data), kind=kind, status=status, consent=consent
                 )
         except PermissionDenied:
             raise problem(
@@ -388,13 +388,13 @@ class Entries(MethodView):
                 _("Sie dürfen für %(tenant)s keine Einträge anlegen.", tenant=tenant.short_name),
             ) from None
         except content.ContentError as error:
-            raise _content_error(error) from None
+            raise content_error(error) from None
         return (
             entry_payload(actor, entry),
             201,
             {
                 "Location": url_for("api.EntryResource", entry_id=entry.id, _external=True),
-                "ETag": _etag(entry),
+                "ETag": etag(entry),
             },
         )
 
@@ -415,10 +415,10 @@ class EntryResource(MethodView):
     @problems(*READ_PROBLEMS, 404)
     def get(self, entry_id: int):
         """One entry. Answers 304 when `If-None-Match` carries its current ETag."""
-        entry = _visible_entry(entry_id)
-        if request.if_none_match.contains(_etag_value(entry)):
-            return "", 304, {"ETag": _etag(entry)}
-        return _with_cache_headers(entry_payload(g.actor, entry), entry)
+        entry = visible_entry(entry_id)
+        if request.if_none_match.contains(etag_value(entry)):
+            return "", 304, {"ETag": etag(entry)}
+        return with_cache_headers(entry_payload(g.actor, entry), entry)
 
     @blueprint.arguments(schemas.EntryUpdateSchema)
     @blueprint.response(200, schemas.EntrySchema)
@@ -426,11 +426,11 @@ class EntryResource(MethodView):
     def patch(self, data, entry_id: int):
         """Change an entry. Send `If-Match` with the ETag you read to avoid lost updates."""
         actor = require_writer()
-        _require_json_body()
-        entry = _visible_entry(entry_id)
+        require_json_body()
+        entry = visible_entry(entry_id)
         expected = None
         if request.if_match and not request.if_match.star_tag:
-            if not request.if_match.contains(_etag_value(entry)):
+            if not request.if_match.contains(etag_value(entry)):
                 raise problem(
                     412,
                     _(
@@ -454,24 +454,24 @@ class EntryResource(MethodView):
             content.save_entry(
                 actor,
                 entry.tenant,
-                _service_input(data),
+                service_input(data),
                 entry=entry,
                 status=data.get("status"),
                 consent=data.get("consent"),
                 expected_version=expected,
             )
-        return _with_cache_headers(entry_payload(actor, entry), entry)
+        return with_cache_headers(entry_payload(actor, entry), entry)
 
     @blueprint.response(204)
     @problems(400, 401, 403, 404, 412, 429)
     def delete(self, entry_id: int):
         """Delete an entry (its city's admins can restore it)."""
         actor = require_writer()
-        entry = _visible_entry(entry_id)
+        entry = visible_entry(entry_id)
         if (
             request.if_match
             and not request.if_match.star_tag
-            and not request.if_match.contains(_etag_value(entry))
+            and not request.if_match.contains(etag_value(entry))
         ):
             raise problem(412, _("Der Eintrag wurde inzwischen geändert."))
         try:
@@ -487,7 +487,7 @@ class EntryResource(MethodView):
 @problems(*READ_PROBLEMS, 404)
 def similar(entry_id: int):
     """Similar entries from other cities."""
-    entry = _visible_entry(entry_id)
+    entry = visible_entry(entry_id)
     return {"items": [entry_payload(g.actor, e) for e in search_services.similar(g.actor, entry)]}
 
 
@@ -500,7 +500,7 @@ class Attachments(MethodView):
     @problems(*READ_PROBLEMS, 404)
     def get(self, entry_id: int):
         """The files of an entry."""
-        return [attachment_payload(a) for a in _visible_entry(entry_id).attachments]
+        return [attachment_payload(a) for a in visible_entry(entry_id).attachments]
 
     @blueprint.arguments(
         schemas.AttachmentUploadSchema, location="files", content_type="multipart/form-data"
@@ -511,9 +511,9 @@ class Attachments(MethodView):
         """Upload a file (multipart field `file`; optional form fields `description`,
         `alt_text`, `language`). The type is decided by the content."""
         actor = require_writer()
-        entry = _visible_entry(entry_id)
+        entry = visible_entry(entry_id)
         upload = files["file"]
-        form = _upload_form()
+        form = upload_form()
         try:
             with write_transaction():
                 attachment = add_attachment(
@@ -536,7 +536,7 @@ class Attachments(MethodView):
         return attachment_payload(attachment), 201
 
 
-def _visible_attachment(attachment_id: int):
+def visible_attachment(attachment_id: int):
     attachment = get_attachment(g.actor, attachment_id)
     if attachment is None:
         raise problem(404, _("Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar."))
@@ -548,7 +548,7 @@ def _visible_attachment(attachment_id: int):
 @problems(*READ_PROBLEMS, 404)
 def attachment(attachment_id: int):
     """A file's metadata."""
-    return attachment_payload(_visible_attachment(attachment_id))
+    return attachment_payload(visible_attachment(attachment_id))
 
 
 @blueprint.route(f"/attachments/<{ID}:attachment_id>/content")
@@ -566,7 +566,7 @@ def attachment(attachment_id: int):
 @problems(*READ_PROBLEMS, 404)
 def attachment_content(attachment_id: int):
     """Download a file."""
-    found = _visible_attachment(attachment_id)
+    found = visible_attachment(attachment_id)
     storage = storage_for(current_app)
     if not storage.exists(found.content_hash):
         raise problem(404, _("Die Datei fehlt im Speicher."))
@@ -639,7 +639,7 @@ def search(args):
 # -- adoptions -----------------------------------------------------------------------------------
 
 
-def _visible_adoption(adoption_id: int) -> Adoption:
+def visible_adoption(adoption_id: int) -> Adoption:
     try:
         return adoption_services.get_adoption(g.actor, adoption_id)
     except content.EntryNotFound:
@@ -679,7 +679,7 @@ class Adoptions(MethodView):
     def post(self, data):
         """Record that a city evaluates, adopted, adapted or dropped a solution."""
         actor = require_writer()
-        tenant = _callers_tenant(
+        tenant = callers_tenant(
             data.pop("tenant", None),
             _("Bitte geben Sie an, für welche Organisation die Übernahme gilt."),
         )
@@ -693,7 +693,7 @@ class Adoptions(MethodView):
                 _("Sie dürfen für %(tenant)s keine Übernahmen erfassen.", tenant=tenant.short_name),
             ) from None
         except content.ContentError as error:
-            raise _content_error(error) from None
+            raise content_error(error) from None
         return adoption_payload(adoption), 201
 
 
@@ -703,7 +703,7 @@ class AdoptionResource(MethodView):
     @problems(*READ_PROBLEMS, 404)
     def get(self, adoption_id: int):
         """One adoption."""
-        return adoption_payload(_visible_adoption(adoption_id))
+        return adoption_payload(visible_adoption(adoption_id))
 
     @blueprint.arguments(schemas.AdoptionUpdateSchema)
     @blueprint.response(200, schemas.AdoptionSchema)
@@ -711,15 +711,15 @@ class AdoptionResource(MethodView):
     def patch(self, data, adoption_id: int):
         """Change an adoption."""
         actor = require_writer()
-        _require_json_body()
-        adoption = _visible_adoption(adoption_id)
+        require_json_body()
+        adoption = visible_adoption(adoption_id)
         try:
             with write_transaction():
                 adoption_services.update_adoption(actor, adoption, data)
         except PermissionDenied:
             raise problem(403, _("Sie dürfen diese Übernahme nicht ändern.")) from None
         except content.ContentError as error:
-            raise _content_error(error) from None
+            raise content_error(error) from None
         return adoption_payload(adoption)
 
     @blueprint.response(204)
@@ -727,7 +727,7 @@ class AdoptionResource(MethodView):
     def delete(self, adoption_id: int):
         """Delete an adoption."""
         actor = require_writer()
-        adoption = _visible_adoption(adoption_id)
+        adoption = visible_adoption(adoption_id)
         try:
             with write_transaction():
                 adoption_services.delete_adoption(actor, adoption)

@@ -23,20 +23,20 @@ from hanse_hub.api.schemas import MAX_ID, EntryListSchema, EntrySchema, Paginati
 from hanse_hub.api.views import (
     ID,
     READ_PROBLEMS,
-    _etag_value,
-    _visible_attachment,
-    _visible_entry,
-    _with_cache_headers,
     blueprint,
     entry_payload,
     entry_url,
     entry_write_problems,
+    etag_value,
     paginate,
     problems,
+    visible_attachment,
+    visible_entry,
+    with_cache_headers,
 )
+from hanse_hub.clock import berlin_today
 from hanse_hub.content import services as content
 from hanse_hub.content.attachments import remove_attachment
-from hanse_hub.content.editing import berlin_today
 from hanse_hub.content.models import Entry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
@@ -76,7 +76,7 @@ def _stale_if_match(entry: Entry) -> int | None:
     """The version the caller read (``If-Match``), or None; 412 if it is no longer current."""
     if not request.if_match or request.if_match.star_tag:
         return None
-    if not request.if_match.contains(_etag_value(entry)):
+    if not request.if_match.contains(etag_value(entry)):
         raise problem(
             412,
             _(
@@ -102,7 +102,7 @@ LIST_HEADERS = {
 @problems(*READ_PROBLEMS, 404)
 def revisions(entry_id: int):
     """The entry's history, newest first: version, what happened, which fields, who, when."""
-    entry = _visible_entry(entry_id)
+    entry = visible_entry(entry_id)
     return [
         {
             "version": row.revision.version,
@@ -126,11 +126,11 @@ def review(entry_id: int):
 
     Send `If-Match` with the ETag you read to be sure you confirm what you read."""
     actor = require_writer()
-    entry = _visible_entry(entry_id)
+    entry = visible_entry(entry_id)
     expected = _stale_if_match(entry)
     with entry_write_problems(), write_transaction():
         content.mark_reviewed(actor, entry, today=berlin_today(), expected_version=expected)
-    return _with_cache_headers(entry_payload(actor, entry), entry)
+    return with_cache_headers(entry_payload(actor, entry), entry)
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def delete_attachment(attachment_id: int):
     actor = require_writer()
     if not 1 <= attachment_id <= MAX_ID:  # no id of ours; the database must not see it
         raise problem(404, _("Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar."))
-    attachment = _visible_attachment(attachment_id)
+    attachment = visible_attachment(attachment_id)
     try:
         with write_transaction():
             remove_attachment(actor, attachment, storage=storage_for(current_app))
@@ -231,11 +231,11 @@ def restore(entry_id: int):
     try:
         entry = content.get_deleted_entry(actor, entry_id)
     except content.EntryNotFound:
-        _visible_entry(entry_id)  # 404 unless the caller sees it: then it is not deleted
+        visible_entry(entry_id)  # 404 unless the caller sees it: then it is not deleted
         raise problem(409, _("Dieser Eintrag ist nicht gelöscht.")) from None
     with write_transaction():
         content.restore_entry(actor, entry)
-    return _with_cache_headers(entry_payload(actor, entry), entry)
+    return with_cache_headers(entry_payload(actor, entry), entry)
 
 
 # -- personal access tokens ----------------------------------------------------------------------

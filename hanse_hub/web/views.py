@@ -24,12 +24,12 @@ from hanse_hub.content.services import visible_entries
 from hanse_hub.content.topics import get_topic, list_topics
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.labels import interface_language
 from hanse_hub.policy import Actor, visible
 from hanse_hub.tenants.models import Tenant, TenantKind
 from hanse_hub.tenants.services import COLOUR_PATTERN as COLOUR
 from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant, list_tenants
 from hanse_hub.web.context import current_actor
-from hanse_hub.web.i18n import interface_language
 from hanse_hub.web.pages import LEGAL_PAGES, legal_text, render_legal
 
 blueprint = Blueprint("web", __name__)

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from hanse_hub.accounts.models import PersonalAccessToken, Role
 from hanse_hub.accounts.tokens import MAX_TOKENS_PER_USER, create_token
+from hanse_hub.clock import berlin_today
 from hanse_hub.content import services as content
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
-from hanse_hub.content.editing import berlin_today
 from hanse_hub.content.storage import storage_for
 from hanse_hub.policy import Actor
 from hanse_hub.search import indexing
