@@ -7,7 +7,7 @@ The layers, lowest first (a module may import its own layer and those below):
 0. foundation – models, ``database``, ``extensions``, ``config``, and the neutral modules that
    every layer may use: ``conditions`` (the filter language of the policy), ``clock`` (time
    in Berlin), ``labels`` (what the interface calls domain values), ``problems`` (error
-   messages), ``content.kinds`` (what each entry kind is);
+   messages), ``paging`` (one page of a list), ``content.kinds`` (what each entry kind is);
 1. ``policy`` – who may see and do what;
 2. services – the use cases of each domain (``content.services``, ``search.services``, …);
 3. edges – the web interface (views, forms), the API, the CLI, the demo seeder, the app factory.
@@ -33,6 +33,7 @@ LAYER_OF_PREFIX = {
     "hanse_hub.clock": FOUNDATION,
     "hanse_hub.labels": FOUNDATION,
     "hanse_hub.problems": FOUNDATION,
+    "hanse_hub.paging": FOUNDATION,
     "hanse_hub.content.kinds": FOUNDATION,
     "hanse_hub.policy": POLICY,
     "hanse_hub.accounts": SERVICES,

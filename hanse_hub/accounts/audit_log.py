@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hanse_hub.accounts.models import AuditEvent
-from hanse_hub.extensions import db
+from hanse_hub.paging import Page, page_of
 from hanse_hub.policy import Actor, PermissionDenied, administered_tenant_ids, can_manage_hub
 
 # Every action the hub records, with its label for the audit page.
@@ -38,14 +36,6 @@ ACTION_LABELS = {
 PAGE_SIZE = 50
 
 
-@dataclass(frozen=True)
-class AuditPage:
-    events: list[AuditEvent]
-    page: int
-    pages: int
-    total: int
-
-
 def audit_events(
     actor: Actor,
     *,
@@ -53,8 +43,8 @@ def audit_events(
     tenant_id: int | None = None,
     page: int = 1,
     per_page: int = PAGE_SIZE,
-) -> AuditPage:
-    """The events ``actor`` may read, newest first.
+) -> Page:
+    """One page of the events ``actor`` may read, newest first.
 
     Hub admins read every event; a tenant's admins read the events of their tenants (not
     hub-wide ones such as failed logins). Anyone else may read none.
@@ -69,12 +59,5 @@ def audit_events(
         query = query.where(AuditEvent.action == action)
     if tenant_id is not None:
         query = query.where(AuditEvent.tenant_id == tenant_id)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // per_page))
-    page = min(max(1, page), pages)
-    events = db.session.scalars(
-        query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    return AuditPage(list(events), page, pages, total)
+    query = query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    return page_of(query, page, per_page, clamp=True)  # beyond the last page: the last one

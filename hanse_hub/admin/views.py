@@ -396,20 +396,17 @@ def hub_accounts():
     found = operations.find_accounts(
         current_actor(), search, page=requested, per_page=ACCOUNTS_PER_PAGE
     )
-    pages = max(1, -(-found.total // ACCOUNTS_PER_PAGE))
-    page = min(requested, pages)
-    if page != requested:  # beyond the last page: show the last one
+    if found.number > found.pages:  # beyond the last page: show the last one
         found = operations.find_accounts(
-            current_actor(), search, page=page, per_page=ACCOUNTS_PER_PAGE
+            current_actor(), search, page=found.pages, per_page=ACCOUNTS_PER_PAGE
         )
-    users, total = found.users, found.total
     return render_template(
         "admin/accounts.html",
-        users=users,
+        users=found.items,
         search=search,
-        page=page,
-        pages=pages,
-        total=total,
+        page=found.number,
+        pages=found.pages,
+        total=found.total,
         confirm_form=ConfirmForm(),
         role_labels=ROLE_LABELS,
     )
@@ -474,7 +471,7 @@ def audit():
         tenant_id=chosen.id if chosen else None,
         page=_page_arg(),
     )
-    actor_ids = {event.actor_id for event in result.events if event.actor_id}
+    actor_ids = {event.actor_id for event in result.items if event.actor_id}
     people = (
         {user.id: user for user in db.session.scalars(select(User).where(User.id.in_(actor_ids)))}
         if actor_ids
@@ -490,7 +487,7 @@ def audit():
         action_labels=audit_log.ACTION_LABELS,
         people=people,
         tenants_by_id=all_tenants,
-        entries=_entry_titles(result.events),
+        entries=_entry_titles(result.items),
         kind_labels=KIND_LABELS,
         role_labels=ROLE_LABELS,
     )

@@ -28,8 +28,15 @@ class HubApi(Api):
 
 def init_api(app: Flask) -> HubApi:
     # Imported for their routes, which they add to the blueprint.
-    from hanse_hub.api import administration, workflow  # noqa: F401
-    from hanse_hub.api.views import blueprint
+    from hanse_hub.api import (  # noqa: F401
+        administration,
+        adoptions,
+        entries,
+        files,
+        search,
+        workflow,
+    )
+    from hanse_hub.api.common import blueprint
 
     app.config.update(
         API_TITLE="Smarte Hanse – Wissensplattform",
