@@ -11,16 +11,6 @@ from hanse_hub.policy import Actor, PermissionDenied
 from tests.admin.helpers import audit_actions, post_form, text
 
 
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def luebeck(factory):
-    return factory.tenant("luebeck", short_name="Lübeck")
-
-
 def _client_for(app, factory, user):
     client = app.test_client()
     factory.login(client, user)

@@ -32,26 +32,6 @@ ATTACHMENT_ROUTES = {"/api/v1/attachments/{id}": ("delete",)}
 TOKEN_ROUTES = {"/api/v1/tokens/{token_id}": ("delete",)}
 
 
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def wismar(factory):
-    return factory.tenant("wismar", short_name="Wismar")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
-
-@pytest.fixture
-def admin(factory, rostock):
-    return factory.user(rostock, Role.ADMIN)
-
-
 def _upload(caller, entry_id: int, text: bytes = b"Tourenplanung nach Fuellstand\n", name="a.txt"):
     response = caller.post(
         f"/api/v1/entries/{entry_id}/attachments",
