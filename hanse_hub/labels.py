@@ -60,6 +60,30 @@ TENANT_KIND_LABELS = {
     TenantKind.PARTNER.value: _l("Partner"),
 }
 
+# Every action the audit log records, with its label for the audit page.
+AUDIT_ACTION_LABELS = {
+    "login": _l("Anmeldung"),
+    "login_failed": _l("Fehlgeschlagene Anmeldung"),
+    "password_changed": _l("Passwort geändert"),
+    "password_reset_requested": _l("Zurücksetzen des Passworts angefordert"),
+    "password_reset": _l("Passwort zurückgesetzt"),
+    "invitation_created": _l("Einladung verschickt"),
+    "invitation_revoked": _l("Einladung zurückgezogen"),
+    "invitation_accepted": _l("Einladung angenommen"),
+    "role_changed": _l("Rolle geändert"),
+    "role_revoked": _l("Mitgliedschaft beendet"),
+    "account_deactivated": _l("Konto deaktiviert"),
+    "tenant_created": _l("Organisation angelegt"),
+    "tenant_updated": _l("Organisation geändert"),
+    "topic_added": _l("Handlungsfeld angelegt"),
+    "topic_renamed": _l("Handlungsfeld umbenannt"),
+    "topic_removed": _l("Handlungsfeld entfernt"),
+    "entry_published": _l("Eintrag veröffentlicht"),
+    "entry_archived": _l("Eintrag archiviert"),
+    "entry_deleted": _l("Eintrag gelöscht"),
+    "entry_restored": _l("Eintrag wiederhergestellt"),
+}
+
 
 def interface_language() -> str:
     """The language the current response is rendered in (respects ``force_locale``)."""

@@ -50,7 +50,7 @@ LAYER_OF_PREFIX = {
     "hanse_hub.demo": EDGES,
 }
 # Inside a domain package, these modules are the domain's edge (HTTP handlers, forms, commands).
-EDGE_MODULES = {"views", "editing", "forms", "login", "profile", "cli"}
+EDGE_MODULES = {"views", "editing", "forms", "query_args", "login", "profile", "cli"}
 
 
 def layer_of(module: str) -> int:

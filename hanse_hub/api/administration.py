@@ -20,7 +20,7 @@ from hanse_hub.accounts import tokens as token_services
 from hanse_hub.accounts.invitation_mail import send_invitation
 from hanse_hub.accounts.models import AuditEvent, Membership, Role, User
 from hanse_hub.accounts.services import AccountError
-from hanse_hub.admin import operations
+from hanse_hub.admin import services as admin_services
 from hanse_hub.api import administration_schemas as admin_schemas
 from hanse_hub.api import schemas, workflow_schemas
 from hanse_hub.api.common import (
@@ -44,6 +44,7 @@ from hanse_hub.content.models import Topic
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.labels import AUDIT_ACTION_LABELS
 from hanse_hub.policy import (
     Actor,
     PermissionDenied,
@@ -127,7 +128,7 @@ def audit_payload(event: AuditEvent, slugs: dict[int, str]) -> dict:
         "id": event.id,
         "created_at": event.created_at,
         "action": event.action,
-        "label": str(audit_log.ACTION_LABELS.get(event.action, event.action)),
+        "label": str(AUDIT_ACTION_LABELS.get(event.action, event.action)),
         "actor_id": event.actor_id,
         "tenant": slugs.get(event.tenant_id) if event.tenant_id else None,
         "target": event.target,
@@ -230,7 +231,7 @@ def create_tenant(data):
     slug = data.pop("slug")
     try:
         with write_transaction():
-            tenant = operations.add_tenant(actor, slug, **data)
+            tenant = admin_services.add_tenant(actor, slug, **data)
     except InvalidTenantSetting as error:
         taken = error.field == "slug" and get_tenant(slug) is not None
         raise _invalid(error, error.field, status=409 if taken else 422) from None
@@ -259,7 +260,7 @@ class TenantResource(MethodView):
         tenant = _administered_tenant(actor, slug)
         try:
             with write_transaction():
-                operations.edit_tenant(actor, tenant, data)
+                admin_services.edit_tenant(actor, tenant, data)
         except PermissionDenied:
             message = _("Den offiziellen Namen und die Art ändert die Hub-Administration.")
             refused = sorted(set(data) & set(HUB_TENANT_SETTINGS))
@@ -283,7 +284,9 @@ def create_topic(data):
     slug = data["slug"]
     try:
         with write_transaction():
-            topic = operations.add_topic(actor, slug, data["name_de"], data.get("name_en") or None)
+            topic = admin_services.add_topic(
+                actor, slug, data["name_de"], data.get("name_en") or None
+            )
     except ContentError as error:
         taken = error.field == "slug" and topics.get_topic(slug) is not None
         raise _invalid(error, error.field, status=409 if taken else 422) from None
@@ -310,7 +313,7 @@ class TopicResource(MethodView):
         topic = _topic(slug)
         try:
             with write_transaction():
-                operations.rename_topic(actor, topic, data.get("name_de"), data.get("name_en"))
+                admin_services.rename_topic(actor, topic, data.get("name_de"), data.get("name_en"))
         except ContentError as error:
             raise _invalid(error, error.field) from None
         return topic
@@ -323,7 +326,7 @@ class TopicResource(MethodView):
         _require_hub(actor)
         topic = _topic(slug)
         with write_transaction():
-            operations.remove_topic(actor, topic)
+            admin_services.remove_topic(actor, topic)
         return "", 204
 
 
@@ -432,7 +435,9 @@ def accounts(args):
     """Accounts, by e-mail address; `q` searches names and addresses (hub admins)."""
     actor = require_caller()
     _require_hub(actor)
-    found = operations.find_accounts(actor, args["q"], page=args["page"], per_page=args["per_page"])
+    found = admin_services.find_accounts(
+        actor, args["q"], page=args["page"], per_page=args["per_page"]
+    )
     return list_response(found, account_payload)
 
 
@@ -449,7 +454,7 @@ def deactivate_account(user_id: int):
         raise problem(404, _("Dieses Konto gibt es nicht."))
     try:
         with write_transaction():
-            operations.deactivate_account(actor, user)
+            admin_services.deactivate_account(actor, user)
     except AccountError as error:
         raise _invalid(error, None, status=409) from None
     return account_payload(user)
