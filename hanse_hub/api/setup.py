@@ -34,6 +34,7 @@ def init_api(app: Flask) -> HubApi:
         entries,
         files,
         search,
+        stats,
         workflow,
     )
     from hanse_hub.api.common import blueprint

@@ -138,6 +138,14 @@ PAGE_TYPES = [
         EDITOR_ROSTOCK,
     ),
     PageType("administration", lambda hub: hub.path("admin.overview"), ADMIN_ROSTOCK),
+    PageType("knowledge transfer", lambda hub: hub.path("transfer.overview")),
+    PageType(
+        "knowledge transfer (member)", lambda hub: hub.path("transfer.overview"), EDITOR_ROSTOCK
+    ),
+    PageType(
+        "knowledge transfer adoptions",
+        lambda hub: hub.path("transfer.adoptions", von="rostock"),
+    ),
     PageType(
         "members", lambda hub: hub.path("admin.tenant_members", slug="rostock"), ADMIN_ROSTOCK
     ),
@@ -237,3 +245,27 @@ def test_axe_check_reports_what_it_finds(page_for):
     violations = axe_violations(page)
     assert [violation["id"] for violation in violations] == ["image-alt"]
     assert "image-alt" in describe(violations, "the home page with an image added")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_knowledge_transfer_at_phone_width_has_no_violations_and_no_sideways_scrolling(
+    browser, hub, english_interface, language
+):
+    if language == "en" and not english_interface:
+        pytest.skip("waits for the English interface")
+    context = browser.new_context(base_url=hub.url, viewport=PHONE, locale="de-DE")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        if language == "en":
+            _switch_to_english(page)
+        page.goto(hub.path("transfer.overview"))
+        violations = axe_violations(page)
+        assert not violations, describe(violations, f"knowledge transfer at 390 px ({language})")
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        assert widths[0] <= widths[1], widths
+    finally:
+        context.close()
