@@ -146,8 +146,28 @@ def _mail(environ: dict, env: str) -> dict:
     return mail
 
 
+# A production secret key must be long enough not to be guessed, and no value that was ever
+# printed in the documentation or the testing configuration.
+MIN_SECRET_KEY_BYTES = 32
+KNOWN_EXAMPLE_SECRETS = frozenset(
+    {"testing-secret-key-not-for-production", "change-me", "changeme", "secret", "dev"}
+)
+
+
 def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
     key = environ.get("HANSE_SECRET_KEY", "").strip()
+    if key and env == "production":
+        if key in KNOWN_EXAMPLE_SECRETS:
+            raise ConfigurationError(
+                "HANSE_SECRET_KEY is an example value from the documentation: set a random one, "
+                "e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+            )
+        if len(key.encode()) < MIN_SECRET_KEY_BYTES:
+            raise ConfigurationError(
+                f"HANSE_SECRET_KEY is too short ({len(key.encode())} bytes): a production hub "
+                f"needs at least {MIN_SECRET_KEY_BYTES}, e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+            )
     if key:
         return key
     if env == "production":

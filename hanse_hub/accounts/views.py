@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -36,6 +35,7 @@ from hanse_hub.accounts.passwords import WeakPassword
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
 from hanse_hub.mail import MailError, external_url, send_mail
+from hanse_hub.web.redirects import same_origin_path
 
 blueprint = Blueprint("accounts", __name__)
 
@@ -47,12 +47,8 @@ LOGIN_THROTTLED = _l(
 
 
 def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths are followed after login (no open redirect)."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
-    return url_for("web.home")
+    """Only same-origin relative paths are followed after login (no open redirect)."""
+    return same_origin_path(target) or url_for("web.home")
 
 
 @blueprint.route("/anmelden", methods=["GET", "POST"])
