@@ -75,6 +75,8 @@ class Settings:
             "HANSE_MAIL_SENDER": self.mail.get("sender", "Smarte Hanse <hub@localhost>"),
             "HANSE_MAIL_USE_TLS": self.mail.get("use_tls", True),
             "HANSE_BASE_URL": self.mail.get("base_url"),
+            # Where security researchers report findings (/.well-known/security.txt).
+            "HANSE_SECURITY_CONTACT": self.mail.get("security_contact"),
             **self.extra,
         }
 
@@ -127,6 +129,12 @@ def _mail(environ: dict, env: str) -> dict:
     if base_url and not base_url.startswith(("https://", "http://")):
         raise ConfigurationError(f"HANSE_BASE_URL must start with https://, got {base_url!r}")
     sender = (environ.get("HANSE_MAIL_SENDER") or "").strip() or None
+    security_contact = (environ.get("HANSE_SECURITY_CONTACT") or "").strip() or None
+    if security_contact and not security_contact.startswith(("mailto:", "https://")):
+        raise ConfigurationError(
+            "HANSE_SECURITY_CONTACT must start with mailto: or https:// (RFC 9116), "
+            f"got {security_contact!r}"
+        )
     if env == "production" and server and not (sender and base_url):
         raise ConfigurationError(
             "HANSE_MAIL_SERVER is set: also set HANSE_MAIL_SENDER (the From address) and "
@@ -140,6 +148,7 @@ def _mail(environ: dict, env: str) -> dict:
         "password": environ.get("HANSE_MAIL_PASSWORD") or None,
         "use_tls": use_tls in ("true", "1", "yes", "on"),
         "base_url": base_url,
+        "security_contact": security_contact,
     }
     if sender:
         mail["sender"] = sender
