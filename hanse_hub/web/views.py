@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import timedelta
-from email.utils import parseaddr
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import parseaddr
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
