@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import timedelta
 
 from flask import (
@@ -19,7 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
-from hanse_hub.accounts import invitations, profile, resets, services, tokens
+from hanse_hub.accounts import invitations, profile, reset_mail, resets, services, tokens
 from hanse_hub.accounts.forms import (
     AcceptInvitationForm,
     ForgotPasswordForm,
@@ -34,7 +33,7 @@ from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.passwords import WeakPassword
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
-from hanse_hub.mail import MailError, external_url, send_mail
+from hanse_hub.web.i18n import interface_language
 from hanse_hub.web.redirects import same_origin_path
 
 blueprint = Blueprint("accounts", __name__)
@@ -225,19 +224,15 @@ def forgot_password():
     """Ask for a reset link. The answer is the same whether or not the address has an account."""
     form = ForgotPasswordForm()
     if form.validate_on_submit():
+        # The same work for every address: only the typed address is queued; the account is
+        # looked up, the token made and the mail sent by the mail outbox, after this request.
         with write_transaction():
-            requested = resets.request_reset(form.email.data, remote_addr=request.remote_addr)
-        if requested is not None:
-            link = external_url("accounts.reset_password", token=requested.token)
-            body = render_template(
-                "accounts/mail/password_reset.txt",
-                user=requested.user,
-                link=link,
-                minutes=int(resets.RESET_LIFETIME.total_seconds() // 60),
+            reset_mail.queue_reset_request(
+                form.email.data,
+                remote_addr=request.remote_addr,
+                language=interface_language(),
+                base_url=current_app.config.get("HANSE_BASE_URL") or request.host_url,
             )
-            # send_mail logs a failure; the answer must not reveal that an account exists.
-            with suppress(MailError):
-                send_mail(requested.user.email, _("Ihr Passwort für die Smarte Hanse"), body)
         return redirect(url_for("accounts.forgot_password_sent"))
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/forgot_password.html", form=form), status
