@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 
 from flask import (
@@ -9,6 +10,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -39,10 +41,6 @@ from hanse_hub.web.redirects import same_origin_path
 blueprint = Blueprint("accounts", __name__)
 
 LOGIN_FAILED = _l("E-Mail-Adresse oder Passwort sind nicht richtig.")
-LOGIN_THROTTLED = _l(
-    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie "
-    "es dann erneut."
-)
 
 
 def _safe_next(target: str | None) -> str:
@@ -59,9 +57,18 @@ def login():
     status = 200
     if form.validate_on_submit():
         email, addr = form.email.data, request.remote_addr
-        if services.login_is_throttled(email, addr):
-            form.form_errors.append(LOGIN_THROTTLED)
-            return render_template("accounts/login.html", form=form), 429
+        wait = math.ceil(services.login_wait(email, addr).total_seconds())
+        if wait > 0:
+            form.form_errors.append(
+                _(
+                    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie %(seconds)d "
+                    "Sekunden und versuchen Sie es dann erneut.",
+                    seconds=wait,
+                )
+            )
+            response = make_response(render_template("accounts/login.html", form=form), 429)
+            response.headers["Retry-After"] = str(wait)
+            return response
         user = services.authenticate(email, form.password.data)
         if user is None:
             services.record_security_event(
