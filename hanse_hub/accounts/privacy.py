@@ -7,7 +7,13 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 
 from hanse_hub.accounts.invitations import Invitation
-from hanse_hub.accounts.models import AuditEvent, LoginSession, User, fold_email
+from hanse_hub.accounts.models import (
+    AuditEvent,
+    LoginSession,
+    PersonalAccessToken,
+    User,
+    fold_email,
+)
 from hanse_hub.accounts.resets import PasswordReset
 from hanse_hub.accounts.services import PSEUDONYM_NAME, end_all_login_sessions
 from hanse_hub.content.models import Adoption, Attachment, Contact, Entry, Revision
@@ -86,12 +92,28 @@ def export_user_data(user: User) -> dict[str, Any]:
         "login_sessions": [
             {
                 "created_at": iso(s.created_at),
+                "last_seen_at": iso(s.last_seen_at),
                 "expires_at": iso(s.expires_at),
                 "ended_at": iso(s.ended_at),
                 "ended_reason": s.ended_reason,
                 "user_agent": s.user_agent,
             }
             for s in db.session.scalars(select(LoginSession).where(LoginSession.user_id == user.id))
+        ],
+        "personal_access_tokens": [
+            {
+                "name": t.name,
+                "prefix": t.prefix,
+                "read_only": t.read_only,
+                "created_at": iso(t.created_at),
+                "last_used_at": iso(t.last_used_at),
+                "revoked_at": iso(t.revoked_at),
+            }
+            for t in db.session.scalars(
+                select(PersonalAccessToken)
+                .where(PersonalAccessToken.user_id == user.id)
+                .order_by(PersonalAccessToken.id)
+            )
         ],
         "audit_events": [
             {

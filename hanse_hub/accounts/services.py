@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, Role, User, fold_email
 from hanse_hub.accounts.passwords import check_strength, hash_password, verify_password
@@ -44,6 +44,8 @@ THROTTLE_CLIENT = ThrottleRule(free=30, cap=LOGIN_FAILURE_WINDOW)
 THROTTLE_ADDRESS = ThrottleRule(free=50, cap=timedelta(minutes=1))
 
 PSEUDONYM_NAME = "Ehemalige*r Nutzer*in"
+# How exactly "last seen" of a login session is kept (one write per session and interval).
+LAST_SEEN_PRECISION = timedelta(minutes=5)
 
 
 class AccountError(ValueError):
@@ -192,7 +194,26 @@ def load_login(token: str) -> User | None:
     if not user.is_active_account:
         return None
     user.login_token = token
+    if login.last_seen_at is None or login.last_seen_at < utcnow() - LAST_SEEN_PRECISION:
+        user.stale_login_id = login.id
     return user
+
+
+def touch_login_session(login_id: int) -> None:
+    """Record that a login session was used now (a conditional update: concurrent requests
+    of the same session write once)."""
+    now = utcnow()
+    db.session.execute(
+        update(LoginSession)
+        .where(
+            LoginSession.id == login_id,
+            or_(
+                LoginSession.last_seen_at.is_(None),
+                LoginSession.last_seen_at < now - LAST_SEEN_PRECISION,
+            ),
+        )
+        .values(last_seen_at=now)
+    )
 
 
 def end_login_session(token: str, reason: str = "logout") -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     make_response,
     redirect,
     render_template,
@@ -18,11 +20,22 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import SQLAlchemyError
 
-from hanse_hub.accounts import invitations, profile, reset_mail, resets, services, tokens
+from hanse_hub.accounts import (
+    invitations,
+    privacy,
+    profile,
+    reset_mail,
+    resets,
+    services,
+    tokens,
+)
 from hanse_hub.accounts.forms import (
     AcceptInvitationForm,
+    DeleteAccountForm,
     ForgotPasswordForm,
     InvitationSignupForm,
     LoginForm,
@@ -118,6 +131,7 @@ def _account_page(*, token_form=None, password_form=None, created=None, status: 
         revoke_form=RevokeTokenForm(),
         created=created,
         tokens=tokens.tokens_of(current_user),
+        sessions=profile.own_sessions(current_user, current_user.get_id()),
     ), status
 
 
@@ -192,6 +206,113 @@ def revoke_token(token_id: int):
         abort(404)
     flash(_("Das Token „%(name)s“ ist widerrufen.", name=token.name), "success")
     return redirect(url_for("accounts.account"))
+
+
+# -- self-service privacy: own login sessions, own data, own account ----------------------------
+
+
+@blueprint.after_app_request
+def _remember_last_seen(response):
+    """Record when a login session was last used, after the request's own work (at most every
+    few minutes per session, see ``services.LAST_SEEN_PRECISION``)."""
+    user = g.get("_login_user")  # only if this request loaded its user: no extra query
+    login_id = getattr(user, "stale_login_id", None)
+    if login_id is not None:
+        user.stale_login_id = None
+        try:
+            with write_transaction():
+                services.touch_login_session(login_id)
+        except SQLAlchemyError:  # a statistic: never fail the answer for it
+            current_app.logger.warning("Could not record last use of login session %s", login_id)
+    return response
+
+
+@blueprint.route("/konto/anmeldungen/<db_id:session_id>/beenden", methods=["POST"])
+@login_required
+def end_session(session_id: int):
+    """End one of the person's logins (another device, or this one: then that is a logout)."""
+    if not RevokeTokenForm().validate_on_submit():
+        abort(400)
+    current = any(
+        s.id == session_id and s.is_current
+        for s in profile.own_sessions(current_user, current_user.get_id())
+    )
+    try:
+        with write_transaction():
+            profile.end_own_session(current_user, session_id, remote_addr=request.remote_addr)
+    except services.AccountError:
+        abort(404)
+    if current:
+        logout_user()
+        flash(_("Sie sind abgemeldet."), "success")
+        return redirect(url_for("web.home"))
+    flash(_("Die Anmeldung ist beendet."), "success")
+    return redirect(url_for("accounts.account") + "#anmeldungen")
+
+
+@blueprint.route("/konto/anmeldungen/andere-beenden", methods=["POST"])
+@login_required
+def end_other_sessions():
+    if not RevokeTokenForm().validate_on_submit():
+        abort(400)
+    with write_transaction():
+        count = profile.end_other_sessions(
+            current_user, current_user.get_id(), remote_addr=request.remote_addr
+        )
+    flash(
+        ngettext(
+            "%(num)d andere Anmeldung ist beendet.",
+            "%(num)d andere Anmeldungen sind beendet.",
+            count,
+        ),
+        "success",
+    )
+    return redirect(url_for("accounts.account") + "#anmeldungen")
+
+
+@blueprint.route("/konto/meine-daten.json")
+@login_required
+def download_own_data():
+    """Everything the hub stores about the person (DSGVO Art. 15), as the CLI export writes it."""
+    data = privacy.export_user_data(current_user._get_current_object())
+    response = current_app.response_class(
+        json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json"
+    )
+    response.headers["Content-Disposition"] = 'attachment; filename="meine-daten-smarte-hanse.json"'
+    return response
+
+
+@blueprint.route("/konto/loeschen", methods=["GET", "POST"])
+@login_required
+@limiter.limit(configured_limit("login"), methods=["POST"])
+def delete_account():
+    """Delete the own account after re-entering the password; content stays, pseudonymised."""
+    form = DeleteAccountForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            with write_transaction():
+                profile.delete_own_account(
+                    current_user._get_current_object(),
+                    form.password.data,
+                    remote_addr=request.remote_addr,
+                )
+        except services.AccountError as error:
+            form.password.errors.append(str(error))
+            status = 422
+        else:
+            logout_user()
+            flash(
+                _(
+                    "Ihr Konto ist gelöscht. Ihre Beiträge bleiben erhalten und nennen Sie nicht "
+                    "mehr: Sie erscheinen als „Ehemalige*r Nutzer*in“."
+                ),
+                "success",
+            )
+            return redirect(url_for("web.home"))
+    elif form.is_submitted():
+        status = 422
+    return render_template("accounts/delete_account.html", form=form), status
 
 
 # -- password reset ------------------------------------------------------------------------------
