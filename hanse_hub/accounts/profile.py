@@ -14,7 +14,7 @@ from hanse_hub.accounts.models import LoginSession, User
 from hanse_hub.accounts.passwords import verify_password
 from hanse_hub.accounts.privacy import pseudonymise_user
 from hanse_hub.accounts.resets import cancel_open_resets
-from hanse_hub.accounts.services import _token_hash
+from hanse_hub.accounts.services import token_hash
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
 
@@ -43,7 +43,7 @@ def change_own_password(
     ``services.AccountError`` (wrong current password) or ``passwords.WeakPassword``.
     """
     login = db.session.scalar(
-        select(LoginSession).where(LoginSession.token_hash == _token_hash(login_token or ""))
+        select(LoginSession).where(LoginSession.token_hash == token_hash(login_token or ""))
     )
     services.change_password(user, current_password, new_password)
     cancel_open_resets(user)
@@ -98,7 +98,7 @@ def _live_sessions(user: User):
 
 def own_sessions(user: User, current_token: str | None) -> list[OwnSession]:
     """The person's live login sessions, this one first, then the most recently used."""
-    current_hash = _token_hash(current_token or "")
+    current_hash = services.token_hash(current_token or "")
     sessions = []
     for login in db.session.scalars(_live_sessions(user)):
         browser, system = _device(login.user_agent)
@@ -139,7 +139,7 @@ def end_other_sessions(user: User, current_token: str, *, remote_addr: str | Non
         .where(
             LoginSession.user_id == user.id,
             LoginSession.ended_at.is_(None),
-            LoginSession.token_hash != _token_hash(current_token or ""),
+            LoginSession.token_hash != services.token_hash(current_token or ""),
         )
         .values(ended_at=utcnow(), ended_reason="ended_by_user")
     )

@@ -48,6 +48,7 @@ from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.passwords import WeakPassword
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.labels import ROLE_LABELS
 from hanse_hub.web.i18n import interface_language
 from hanse_hub.web.redirects import same_origin_path
 
@@ -424,9 +425,6 @@ def _joined(invitation) -> object:
         "success",
     )
     return redirect(url_for("web.tenant_page", slug=invitation.tenant.slug))
-
-
-ROLE_LABELS = {"reader": _l("Lesen"), "editor": _l("Redaktion"), "admin": _l("Administration")}
 
 
 @blueprint.route("/einladung/<token>", methods=["GET", "POST"])
