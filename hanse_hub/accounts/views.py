@@ -48,8 +48,7 @@ from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.passwords import WeakPassword
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
-from hanse_hub.labels import ROLE_LABELS
-from hanse_hub.web.i18n import interface_language
+from hanse_hub.labels import ROLE_LABELS, interface_language
 from hanse_hub.web.redirects import same_origin_path
 
 blueprint = Blueprint("accounts", __name__)
