@@ -60,12 +60,19 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    if settings.env != "testing":
+        # Mail leaves the request: each process sends the mail outbox in a thread of its own
+        # (tests send it explicitly). Started at the first request, so after a server's fork.
+        from hanse_hub.mail_outbox import start_background_sender
+
+        app.before_request(lambda: start_background_sender(app))
     return app
 
 
 def register_extensions(app: Flask) -> None:
     # Imported for their side effects: every table in the metadata (and so in Alembic), the
     # outbox on every session, and inline indexing after each committed use case.
+    import hanse_hub.accounts.reset_mail  # its mail composer, for every process that sends
     import hanse_hub.models
     import hanse_hub.search.indexing
     import hanse_hub.search.outbox  # noqa: F401
@@ -108,7 +115,10 @@ def register_blueprints(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from hanse_hub.cli import hub
+    from hanse_hub.mail_cli import mail_group
     from hanse_hub.search.cli import search_group
+
+    hub.add_command(mail_group)
 
     app.cli.add_command(hub)
     app.cli.add_command(search_group)

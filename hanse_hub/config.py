@@ -75,6 +75,8 @@ class Settings:
             "HANSE_MAIL_SENDER": self.mail.get("sender", "Smarte Hanse <hub@localhost>"),
             "HANSE_MAIL_USE_TLS": self.mail.get("use_tls", True),
             "HANSE_BASE_URL": self.mail.get("base_url"),
+            # Where security researchers report findings (/.well-known/security.txt).
+            "HANSE_SECURITY_CONTACT": self.mail.get("security_contact"),
             **self.extra,
         }
 
@@ -127,6 +129,12 @@ def _mail(environ: dict, env: str) -> dict:
     if base_url and not base_url.startswith(("https://", "http://")):
         raise ConfigurationError(f"HANSE_BASE_URL must start with https://, got {base_url!r}")
     sender = (environ.get("HANSE_MAIL_SENDER") or "").strip() or None
+    security_contact = (environ.get("HANSE_SECURITY_CONTACT") or "").strip() or None
+    if security_contact and not security_contact.startswith(("mailto:", "https://")):
+        raise ConfigurationError(
+            "HANSE_SECURITY_CONTACT must start with mailto: or https:// (RFC 9116), "
+            f"got {security_contact!r}"
+        )
     if env == "production" and server and not (sender and base_url):
         raise ConfigurationError(
             "HANSE_MAIL_SERVER is set: also set HANSE_MAIL_SENDER (the From address) and "
@@ -140,14 +148,35 @@ def _mail(environ: dict, env: str) -> dict:
         "password": environ.get("HANSE_MAIL_PASSWORD") or None,
         "use_tls": use_tls in ("true", "1", "yes", "on"),
         "base_url": base_url,
+        "security_contact": security_contact,
     }
     if sender:
         mail["sender"] = sender
     return mail
 
 
+# A production secret key must be long enough not to be guessed, and no value that was ever
+# printed in the documentation or the testing configuration.
+MIN_SECRET_KEY_BYTES = 32
+KNOWN_EXAMPLE_SECRETS = frozenset(
+    {"testing-secret-key-not-for-production", "change-me", "changeme", "secret", "dev"}
+)
+
+
 def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
     key = environ.get("HANSE_SECRET_KEY", "").strip()
+    if key and env == "production":
+        if key in KNOWN_EXAMPLE_SECRETS:
+            raise ConfigurationError(
+                "HANSE_SECRET_KEY is an example value from the documentation: set a random one, "
+                "e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+            )
+        if len(key.encode()) < MIN_SECRET_KEY_BYTES:
+            raise ConfigurationError(
+                f"HANSE_SECRET_KEY is too short ({len(key.encode())} bytes): a production hub "
+                f"needs at least {MIN_SECRET_KEY_BYTES}, e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+            )
     if key:
         return key
     if env == "production":

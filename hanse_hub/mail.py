@@ -52,12 +52,21 @@ def build_message(to: str, subject: str, body: str) -> EmailMessage:
 
 
 def send_mail(to: str, subject: str, body: str) -> None:
-    """Send a plain-text message, or log it where no mail server is configured.
+    """Send a plain-text message now, or log it where no mail server is configured.
+
+    Raises ``MailError`` when the mail server refuses or cannot be reached. Only for mail whose
+    result the person waits for (invitations); everything else goes through the mail outbox.
+    """
+    deliver_message(build_message(to, subject, body))
+
+
+def deliver_message(message: EmailMessage) -> None:
+    """Hand a built message to the mail server, or the log (and, in testing, the outbox list).
 
     Raises ``MailError`` when the mail server refuses or cannot be reached.
     """
     config = current_app.config
-    message = build_message(to, subject, body)
+    to, subject = message["To"], message["Subject"]
     if config.get("HANSE_MAIL_SERVER"):
         _send_smtp(message)
         logger.info("Sent %r to %s", subject, to)

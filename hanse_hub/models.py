@@ -23,6 +23,7 @@ from hanse_hub.content.models import (
     Solution,
     Topic,
 )
+from hanse_hub.mail_outbox import OutgoingMail
 from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
 
@@ -39,6 +40,7 @@ __all__ = [
     "LoginSession",
     "Material",
     "Membership",
+    "OutgoingMail",
     "PasswordReset",
     "PersonalAccessToken",
     "Revision",

@@ -12,6 +12,33 @@ def test_production_without_secret_key_fails_with_a_clear_message(tmp_path):
         load_settings({"HANSE_ENV": "production", "HANSE_DATA_DIR": str(tmp_path)})
 
 
+@pytest.mark.parametrize("key", ["x", "kurz-aber-nicht-lang-genug-1234", "ä" * 15])
+def test_production_refuses_a_secret_key_shorter_than_32_bytes(tmp_path, key):
+    with pytest.raises(ConfigurationError, match="HANSE_SECRET_KEY is too short"):
+        load_settings(
+            {"HANSE_ENV": "production", "HANSE_DATA_DIR": str(tmp_path), "HANSE_SECRET_KEY": key}
+        )
+
+
+def test_production_refuses_the_testing_secret_key_even_though_it_is_long(tmp_path):
+    with pytest.raises(ConfigurationError, match="example value"):
+        load_settings(
+            {
+                "HANSE_ENV": "production",
+                "HANSE_DATA_DIR": str(tmp_path),
+                "HANSE_SECRET_KEY": "testing-secret-key-not-for-production",
+            }
+        )
+
+
+def test_production_accepts_a_random_secret_key_of_32_bytes(tmp_path):
+    key = "k" * 32
+    settings = load_settings(
+        {"HANSE_ENV": "production", "HANSE_DATA_DIR": str(tmp_path), "HANSE_SECRET_KEY": key}
+    )
+    assert settings.secret_key == key
+
+
 def test_development_generates_a_secret_key_once_and_keeps_it(tmp_path):
     first = load_settings({"HANSE_DATA_DIR": str(tmp_path)})
     second = load_settings({"HANSE_DATA_DIR": str(tmp_path)})

@@ -42,6 +42,8 @@ LAYER_OF_PREFIX = {
     "hanse_hub.search": SERVICES,
     "hanse_hub.tenants": SERVICES,
     "hanse_hub.mail": SERVICES,
+    "hanse_hub.mail_outbox": SERVICES,
+    "hanse_hub.mail_cli": EDGES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,
     "hanse_hub.api": EDGES,

@@ -99,3 +99,18 @@ class InvitationSignupForm(BaseForm):
 
 class AcceptInvitationForm(BaseForm):
     """Only the CSRF token: accepting changes state, so it is a POST."""
+
+
+class DeleteAccountForm(BaseForm):
+    password = PasswordField(
+        _l("Ihr Passwort"),
+        description=_l("Zur Bestätigung, dass wirklich Sie Ihr Konto löschen."),
+        validators=[
+            DataRequired(_l("Bitte geben Sie Ihr Passwort ein.")),
+            Length(max=1000, message=_l("Höchstens 1000 Zeichen.")),
+        ],
+    )
+    confirm = BooleanField(
+        _l("Ich möchte mein Konto löschen. Das lässt sich nicht rückgängig machen."),
+        validators=[DataRequired(_l("Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten."))],
+    )

@@ -47,8 +47,10 @@ class User(UserMixin, db.Model):
         back_populates="user", cascade="all, delete-orphan"
     )
 
-    # Set by the login machinery: the token of the login session this object was loaded for.
+    # Set by the login machinery: the token of the login session this object was loaded for,
+    # and that session's id when its "last seen" is due to be updated after the request.
     login_token = None
+    stale_login_id = None
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this
@@ -96,6 +98,8 @@ class LoginSession(db.Model):
     ended_reason: Mapped[str | None] = mapped_column(String(40))
     remember: Mapped[bool] = mapped_column(Boolean, default=False)
     user_agent: Mapped[str | None] = mapped_column(String(300))
+    # Updated at most every few minutes (``services.LAST_SEEN_PRECISION``), after the request.
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
 

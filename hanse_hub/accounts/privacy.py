@@ -7,7 +7,13 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 
 from hanse_hub.accounts.invitations import Invitation
-from hanse_hub.accounts.models import AuditEvent, LoginSession, User
+from hanse_hub.accounts.models import (
+    AuditEvent,
+    LoginSession,
+    PersonalAccessToken,
+    User,
+    fold_email,
+)
 from hanse_hub.accounts.resets import PasswordReset
 from hanse_hub.accounts.services import PSEUDONYM_NAME, end_all_login_sessions
 from hanse_hub.content.models import Adoption, Attachment, Contact, Entry, Revision
@@ -40,17 +46,35 @@ def pseudonymise_user(user: User) -> None:
     db.session.flush()
 
 
+def contacts_of(user: User) -> list[Contact]:
+    """The contact records that name ``user``: linked to the account, or with the same address.
+
+    Addresses are compared exactly after case folding (as account addresses are), in Python:
+    SQL ``LIKE`` would treat ``%`` and ``_`` – legal in addresses – as wildcards, and SQLite's
+    ``lower()`` folds ASCII only.
+    """
+    rows = db.session.execute(
+        select(Contact.id, Contact.user_id, Contact.email).where(
+            or_(Contact.user_id == user.id, Contact.email != "")
+        )
+    ).all()
+    ids = [
+        row.id
+        for row in rows
+        if row.user_id == user.id or fold_email(row.email or "") == user.email_folded
+    ]
+    if not ids:
+        return []
+    return list(db.session.scalars(select(Contact).where(Contact.id.in_(ids)).order_by(Contact.id)))
+
+
 def export_user_data(user: User) -> dict[str, Any]:
     """Everything the hub stores about ``user`` (DSGVO Art. 15), as JSON-ready data."""
 
     def iso(value):
         return value.isoformat() if value else None
 
-    contacts = db.session.scalars(
-        select(Contact).where(
-            or_(Contact.user_id == user.id, Contact.email.ilike(user.email)),
-        )
-    )
+    contacts = contacts_of(user)
     return {
         "account": {
             "id": user.id,
@@ -68,12 +92,28 @@ def export_user_data(user: User) -> dict[str, Any]:
         "login_sessions": [
             {
                 "created_at": iso(s.created_at),
+                "last_seen_at": iso(s.last_seen_at),
                 "expires_at": iso(s.expires_at),
                 "ended_at": iso(s.ended_at),
                 "ended_reason": s.ended_reason,
                 "user_agent": s.user_agent,
             }
             for s in db.session.scalars(select(LoginSession).where(LoginSession.user_id == user.id))
+        ],
+        "personal_access_tokens": [
+            {
+                "name": t.name,
+                "prefix": t.prefix,
+                "read_only": t.read_only,
+                "created_at": iso(t.created_at),
+                "last_used_at": iso(t.last_used_at),
+                "revoked_at": iso(t.revoked_at),
+            }
+            for t in db.session.scalars(
+                select(PersonalAccessToken)
+                .where(PersonalAccessToken.user_id == user.id)
+                .order_by(PersonalAccessToken.id)
+            )
         ],
         "audit_events": [
             {

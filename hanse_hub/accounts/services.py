@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, Role, User, fold_email
 from hanse_hub.accounts.passwords import check_strength, hash_password, verify_password
@@ -17,11 +17,35 @@ from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, PermissionDenied, can_manage_hub, can_manage_members
 from hanse_hub.tenants.models import Tenant
 
-# Login throttling: at most this many failures per e-mail address or per client address.
-LOGIN_FAILURE_LIMIT = 10
 LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
 
+
+@dataclass(frozen=True)
+class ThrottleRule:
+    """After ``free`` failed logins of one kind within the window, each further attempt waits
+    ``2 ** (failures - free)`` seconds after the last failure, at most ``cap``."""
+
+    free: int
+    cap: timedelta
+
+    def wait(self, failures: int, last: datetime | None, now: datetime) -> timedelta:
+        if last is None or failures < self.free:
+            return timedelta(0)
+        delay = min(timedelta(seconds=2 ** min(failures - self.free, 20)), self.cap)
+        return max(last + delay - now, timedelta(0))
+
+
+# Login throttling grows delays instead of locking accounts: the pair (address, client) that
+# guesses waits longest; one client guessing many addresses is slowed too; an address under
+# attack from many clients waits at most a minute, so that a stranger can never lock its owner
+# out (the owner's own client is not slowed by the stranger's failures).
+THROTTLE_PAIR = ThrottleRule(free=5, cap=LOGIN_FAILURE_WINDOW)
+THROTTLE_CLIENT = ThrottleRule(free=30, cap=LOGIN_FAILURE_WINDOW)
+THROTTLE_ADDRESS = ThrottleRule(free=50, cap=timedelta(minutes=1))
+
 PSEUDONYM_NAME = "Ehemalige*r Nutzer*in"
+# How exactly "last seen" of a login session is kept (one write per session and interval).
+LAST_SEEN_PRECISION = timedelta(minutes=5)
 
 
 class AccountError(ValueError):
@@ -170,7 +194,26 @@ def load_login(token: str) -> User | None:
     if not user.is_active_account:
         return None
     user.login_token = token
+    if login.last_seen_at is None or login.last_seen_at < utcnow() - LAST_SEEN_PRECISION:
+        user.stale_login_id = login.id
     return user
+
+
+def touch_login_session(login_id: int) -> None:
+    """Record that a login session was used now (a conditional update: concurrent requests
+    of the same session write once)."""
+    now = utcnow()
+    db.session.execute(
+        update(LoginSession)
+        .where(
+            LoginSession.id == login_id,
+            or_(
+                LoginSession.last_seen_at.is_(None),
+                LoginSession.last_seen_at < now - LAST_SEEN_PRECISION,
+            ),
+        )
+        .values(last_seen_at=now)
+    )
 
 
 def end_login_session(token: str, reason: str = "logout") -> None:
@@ -230,14 +273,26 @@ def add_audit_event(
     )
 
 
-def login_is_throttled(email: str, remote_addr: str | None, *, now: datetime | None = None) -> bool:
-    since = (now or utcnow()) - LOGIN_FAILURE_WINDOW
+def login_wait(email: str, remote_addr: str | None, *, now: datetime | None = None) -> timedelta:
+    """How long a login attempt for ``email`` from ``remote_addr`` must still wait (0: none).
+
+    Only failed logins count (``login_failed`` audit events of the window), addresses compared
+    case-folded; see ``THROTTLE_*`` for the rules.
+    """
+    now = now or utcnow()
     folded = fold_email(email)
-    recent = select(func.count(AuditEvent.id)).where(
-        AuditEvent.action == "login_failed", AuditEvent.created_at >= since
+    recent = select(func.count(AuditEvent.id), func.max(AuditEvent.created_at)).where(
+        AuditEvent.action == "login_failed", AuditEvent.created_at >= now - LOGIN_FAILURE_WINDOW
     )
-    by_email = db.session.scalar(recent.where(AuditEvent.target == folded))
-    by_addr = db.session.scalar(recent.where(AuditEvent.remote_addr == remote_addr))
-    return by_email >= LOGIN_FAILURE_LIMIT or (
-        remote_addr is not None and by_addr >= LOGIN_FAILURE_LIMIT * 3
-    )
+    checks = [(THROTTLE_ADDRESS, recent.where(AuditEvent.target == folded))]
+    if remote_addr is not None:
+        by_client = recent.where(AuditEvent.remote_addr == remote_addr)
+        checks.append((THROTTLE_CLIENT, by_client))
+        checks.append((THROTTLE_PAIR, by_client.where(AuditEvent.target == folded)))
+    waits = [timedelta(0)]
+    for rule, query in checks:
+        failures, last = db.session.execute(query).one()
+        if last is not None and last.tzinfo is None:
+            last = last.replace(tzinfo=now.tzinfo)
+        waits.append(rule.wait(failures, last, now))
+    return max(waits)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
+import json
+import math
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
     abort,
     current_app,
     flash,
+    g,
+    make_response,
     redirect,
     render_template,
     request,
@@ -18,11 +20,22 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import SQLAlchemyError
 
-from hanse_hub.accounts import invitations, profile, resets, services, tokens
+from hanse_hub.accounts import (
+    invitations,
+    privacy,
+    profile,
+    reset_mail,
+    resets,
+    services,
+    tokens,
+)
 from hanse_hub.accounts.forms import (
     AcceptInvitationForm,
+    DeleteAccountForm,
     ForgotPasswordForm,
     InvitationSignupForm,
     LoginForm,
@@ -35,25 +48,17 @@ from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.passwords import WeakPassword
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
-from hanse_hub.labels import ROLE_LABELS
-from hanse_hub.mail import MailError, external_url, send_mail
+from hanse_hub.labels import ROLE_LABELS, interface_language
+from hanse_hub.web.redirects import same_origin_path
 
 blueprint = Blueprint("accounts", __name__)
 
 LOGIN_FAILED = _l("E-Mail-Adresse oder Passwort sind nicht richtig.")
-LOGIN_THROTTLED = _l(
-    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie "
-    "es dann erneut."
-)
 
 
 def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths are followed after login (no open redirect)."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
-    return url_for("web.home")
+    """Only same-origin relative paths are followed after login (no open redirect)."""
+    return same_origin_path(target) or url_for("web.home")
 
 
 @blueprint.route("/anmelden", methods=["GET", "POST"])
@@ -65,9 +70,18 @@ def login():
     status = 200
     if form.validate_on_submit():
         email, addr = form.email.data, request.remote_addr
-        if services.login_is_throttled(email, addr):
-            form.form_errors.append(LOGIN_THROTTLED)
-            return render_template("accounts/login.html", form=form), 429
+        wait = math.ceil(services.login_wait(email, addr).total_seconds())
+        if wait > 0:
+            form.form_errors.append(
+                _(
+                    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie %(seconds)d "
+                    "Sekunden und versuchen Sie es dann erneut.",
+                    seconds=wait,
+                )
+            )
+            response = make_response(render_template("accounts/login.html", form=form), 429)
+            response.headers["Retry-After"] = str(wait)
+            return response
         user = services.authenticate(email, form.password.data)
         if user is None:
             services.record_security_event(
@@ -117,6 +131,7 @@ def _account_page(*, token_form=None, password_form=None, created=None, status: 
         revoke_form=RevokeTokenForm(),
         created=created,
         tokens=tokens.tokens_of(current_user),
+        sessions=profile.own_sessions(current_user, current_user.get_id()),
     ), status
 
 
@@ -193,6 +208,113 @@ def revoke_token(token_id: int):
     return redirect(url_for("accounts.account"))
 
 
+# -- self-service privacy: own login sessions, own data, own account ----------------------------
+
+
+@blueprint.after_app_request
+def _remember_last_seen(response):
+    """Record when a login session was last used, after the request's own work (at most every
+    few minutes per session, see ``services.LAST_SEEN_PRECISION``)."""
+    user = g.get("_login_user")  # only if this request loaded its user: no extra query
+    login_id = getattr(user, "stale_login_id", None)
+    if login_id is not None:
+        user.stale_login_id = None
+        try:
+            with write_transaction():
+                services.touch_login_session(login_id)
+        except SQLAlchemyError:  # a statistic: never fail the answer for it
+            current_app.logger.warning("Could not record last use of login session %s", login_id)
+    return response
+
+
+@blueprint.route("/konto/anmeldungen/<db_id:session_id>/beenden", methods=["POST"])
+@login_required
+def end_session(session_id: int):
+    """End one of the person's logins (another device, or this one: then that is a logout)."""
+    if not RevokeTokenForm().validate_on_submit():
+        abort(400)
+    current = any(
+        s.id == session_id and s.is_current
+        for s in profile.own_sessions(current_user, current_user.get_id())
+    )
+    try:
+        with write_transaction():
+            profile.end_own_session(current_user, session_id, remote_addr=request.remote_addr)
+    except services.AccountError:
+        abort(404)
+    if current:
+        logout_user()
+        flash(_("Sie sind abgemeldet."), "success")
+        return redirect(url_for("web.home"))
+    flash(_("Die Anmeldung ist beendet."), "success")
+    return redirect(url_for("accounts.account") + "#anmeldungen")
+
+
+@blueprint.route("/konto/anmeldungen/andere-beenden", methods=["POST"])
+@login_required
+def end_other_sessions():
+    if not RevokeTokenForm().validate_on_submit():
+        abort(400)
+    with write_transaction():
+        count = profile.end_other_sessions(
+            current_user, current_user.get_id(), remote_addr=request.remote_addr
+        )
+    flash(
+        ngettext(
+            "%(num)d andere Anmeldung ist beendet.",
+            "%(num)d andere Anmeldungen sind beendet.",
+            count,
+        ),
+        "success",
+    )
+    return redirect(url_for("accounts.account") + "#anmeldungen")
+
+
+@blueprint.route("/konto/meine-daten.json")
+@login_required
+def download_own_data():
+    """Everything the hub stores about the person (DSGVO Art. 15), as the CLI export writes it."""
+    data = privacy.export_user_data(current_user._get_current_object())
+    response = current_app.response_class(
+        json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json"
+    )
+    response.headers["Content-Disposition"] = 'attachment; filename="meine-daten-smarte-hanse.json"'
+    return response
+
+
+@blueprint.route("/konto/loeschen", methods=["GET", "POST"])
+@login_required
+@limiter.limit(configured_limit("login"), methods=["POST"])
+def delete_account():
+    """Delete the own account after re-entering the password; content stays, pseudonymised."""
+    form = DeleteAccountForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            with write_transaction():
+                profile.delete_own_account(
+                    current_user._get_current_object(),
+                    form.password.data,
+                    remote_addr=request.remote_addr,
+                )
+        except services.AccountError as error:
+            form.password.errors.append(str(error))
+            status = 422
+        else:
+            logout_user()
+            flash(
+                _(
+                    "Ihr Konto ist gelöscht. Ihre Beiträge bleiben erhalten und nennen Sie nicht "
+                    "mehr: Sie erscheinen als „Ehemalige*r Nutzer*in“."
+                ),
+                "success",
+            )
+            return redirect(url_for("web.home"))
+    elif form.is_submitted():
+        status = 422
+    return render_template("accounts/delete_account.html", form=form), status
+
+
 # -- password reset ------------------------------------------------------------------------------
 
 
@@ -230,19 +352,15 @@ def forgot_password():
     """Ask for a reset link. The answer is the same whether or not the address has an account."""
     form = ForgotPasswordForm()
     if form.validate_on_submit():
+        # The same work for every address: only the typed address is queued; the account is
+        # looked up, the token made and the mail sent by the mail outbox, after this request.
         with write_transaction():
-            requested = resets.request_reset(form.email.data, remote_addr=request.remote_addr)
-        if requested is not None:
-            link = external_url("accounts.reset_password", token=requested.token)
-            body = render_template(
-                "accounts/mail/password_reset.txt",
-                user=requested.user,
-                link=link,
-                minutes=int(resets.RESET_LIFETIME.total_seconds() // 60),
+            reset_mail.queue_reset_request(
+                form.email.data,
+                remote_addr=request.remote_addr,
+                language=interface_language(),
+                base_url=current_app.config.get("HANSE_BASE_URL") or request.host_url,
             )
-            # send_mail logs a failure; the answer must not reveal that an account exists.
-            with suppress(MailError):
-                send_mail(requested.user.email, _("Ihr Passwort für die Smarte Hanse"), body)
         return redirect(url_for("accounts.forgot_password_sent"))
     status = 422 if form.is_submitted() else 200
     return render_template("accounts/forgot_password.html", form=form), status

@@ -25,7 +25,7 @@ from hanse_hub.content.attachments import get_attachment
 from hanse_hub.content.models import Adoption, Contact, Entry
 from hanse_hub.extensions import configured_limit, db, limiter
 from hanse_hub.paging import Page, page_of_list
-from hanse_hub.policy import Actor, PermissionDenied
+from hanse_hub.policy import Actor, PermissionDenied, visible
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import get_tenant
 
@@ -317,7 +317,12 @@ def attachment_payload(attachment) -> dict:
     }
 
 
-def adoption_payload(adoption: Adoption) -> dict:
+def adoption_payload(adoption: Adoption, actor: Actor | None = None) -> dict:
+    """An adoption as the API shows it: its contact person only if the caller may see them
+    (else ``None``: not even the id of an invisible entry is given away)."""
+    actor = actor if actor is not None else g.actor
+    contact = adoption.contact
+    visible_contact = contact is not None and bool(visible(actor, [contact]))
     return {
         "id": adoption.id,
         "uuid": adoption.uuid,
@@ -326,7 +331,7 @@ def adoption_payload(adoption: Adoption) -> dict:
         "solution_tenant": adoption.solution.tenant.slug,
         "status": str(adoption.status),
         "changes": adoption.changes,
-        "contact_id": adoption.contact_id,
+        "contact_id": contact.id if visible_contact else None,
         "started_on": adoption.started_on,
         "decided_on": adoption.decided_on,
         "visibility": str(adoption.visibility),

@@ -29,6 +29,7 @@ class HubApi(Api):
 def init_api(app: Flask) -> HubApi:
     # Imported for their routes, which they add to the blueprint.
     from hanse_hub.api import (  # noqa: F401
+        account,
         administration,
         adoptions,
         entries,

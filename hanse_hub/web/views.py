@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import parseaddr
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
@@ -38,6 +40,7 @@ PER_PAGE = 20
 SECTION_SIZE = 20  # entries per kind on a city or topic page; the rest is one search away
 TOPIC_CONTACTS = 12
 MAX_PAGE = 10_000
+SECURITY_TXT_DAYS = 365
 PAGE_NUMBER = re.compile(r"^[0-9]{1,6}$")
 # The kinds of a topic page, in reading order; contacts get a section of their own.
 TOPIC_KINDS = (EntryKind.SOLUTION, EntryKind.LESSON, EntryKind.EVENT, EntryKind.MATERIAL)
@@ -154,6 +157,28 @@ def tenant_colours():
         if COLOUR.match(tenant.colour)
     ]
     return Response("\n".join(rules) + "\n", mimetype="text/css")
+
+
+@blueprint.route("/.well-known/security.txt")
+def security_txt():
+    """RFC 9116: whom to tell about a vulnerability. Expires a year ahead of each answer, so
+    the file never goes stale while the hub runs; without a configured contact the mail
+    sender's address is named."""
+    config = current_app.config
+    contact = config.get("HANSE_SECURITY_CONTACT")
+    if not contact:
+        _name, address = parseaddr(config["HANSE_MAIL_SENDER"])
+        contact = f"mailto:{address}"
+    expires = (utcnow() + timedelta(days=SECURITY_TXT_DAYS)).replace(microsecond=0)
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: de, en",
+    ]
+    base_url = config.get("HANSE_BASE_URL")
+    if base_url:
+        lines.append(f"Canonical: {base_url}/.well-known/security.txt")
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
 
 # -- expert finder --------------------------------------------------------------------------------

@@ -96,6 +96,36 @@ def test_export_writes_everything_stored_about_a_person(cli, factory):
     assert {r["action"] for r in data["revisions"]} >= {"created", "published"}
 
 
+def test_export_matches_contact_addresses_exactly_so_percent_and_underscore_are_no_wildcards(
+    cli, factory
+):
+    """Privacy queries compare case-folded addresses exactly: ``%`` and ``_`` in an address
+    never act as SQL wildcards that would hand out other people's contact records."""
+    city = factory.tenant("luebeck")
+    factory.user(city, Role.READER, email="a%b_c@luebeck.example")
+    factory.entry(
+        city,
+        kind="contact",
+        title="Die Person selbst",
+        email="A%B_C@Luebeck.example",
+        status="draft",
+    )
+    factory.entry(city, kind="contact", title="Andere Person", email="axxbyc@luebeck.example")
+    factory.entry(city, kind="contact", title="Noch jemand", email="ab_c@luebeck.example")
+    result = cli("user", "export", "a%b_c@luebeck.example")
+    assert result.exit_code == 0, result.output
+    titles = [c["title"] for c in json.loads(result.output)["contact_entries"]]
+    assert titles == ["Die Person selbst"]
+
+
+def test_export_with_a_wildcard_address_names_no_account_and_no_contacts(cli, factory):
+    city = factory.tenant("luebeck")
+    factory.entry(city, kind="contact", title="Interner Kontakt", email="x@luebeck.example")
+    result = cli("user", "export", "%@luebeck.example")
+    assert result.exit_code != 0
+    assert "Interner Kontakt" not in result.output
+
+
 def test_deleting_a_user_pseudonymises_authorship_and_keeps_content(cli, factory, session):
     city = factory.tenant("wismar")
     user = factory.user(city, Role.EDITOR, email="weg@example.org")

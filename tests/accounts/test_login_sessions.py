@@ -112,9 +112,9 @@ def test_failed_login_is_audited_even_though_the_request_fails(committing_app, u
 
 def test_login_is_throttled_after_repeated_failures(committing_app, user):
     client = committing_app.test_client()
-    for _ in range(accounts.LOGIN_FAILURE_LIMIT):
+    for _ in range(accounts.THROTTLE_PAIR.free):
         assert _login(client, user.email, "falsches-passwort-123").status_code == 401
-    throttled = _login(client, user.email)  # even the right password waits now
+    throttled = _login(client, user.email)  # even the right password waits now, from here
     assert throttled.status_code == 429
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in throttled.get_data(as_text=True)
 

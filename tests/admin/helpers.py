@@ -10,6 +10,7 @@ from sqlalchemy import select
 from hanse_hub.accounts.models import AuditEvent
 from hanse_hub.extensions import db
 from hanse_hub.mail import OUTBOX
+from hanse_hub.mail_outbox import deliver_pending
 from tests.factories import csrf_token
 
 
@@ -27,6 +28,9 @@ def post_form(client, path: str, data: dict | None = None, *, token_from: str = 
 
 
 def mails_to(app, address: str) -> list[EmailMessage]:
+    """The messages sent to ``address`` once the mail outbox has sent what was queued (the
+    testing configuration runs no background sender: this is the sender's turn)."""
+    deliver_pending()
     return [m for m in app.extensions.get(OUTBOX, []) if m["To"] == address]
 
 

@@ -8,6 +8,7 @@ import pytest
 from hanse_hub.accounts.models import Role
 from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.policy import Actor
+from tests.api.test_account_api import ID_ROUTES as ACCOUNT_ROUTES
 from tests.api.test_administration_api import ID_ROUTES as ADMINISTRATION_ROUTES
 from tests.api.test_workflow_api import ID_ROUTES as WORKFLOW_ROUTES
 
@@ -106,6 +107,7 @@ def test_the_sweep_covers_every_route_with_an_id(client):
         ADOPTION_ROUTES,
         ADMINISTRATION_ROUTES,
         WORKFLOW_ROUTES,
+        ACCOUNT_ROUTES,
     ):
         for route, methods in routes.items():
             covered.setdefault(route, set()).update(methods)

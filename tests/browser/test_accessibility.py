@@ -103,6 +103,15 @@ class PageType:
     then: Callable[[Page], None] | None = None  # what to do on the page before the check
 
 
+def _submit_delete_empty(page: Page) -> None:
+    page.get_by_role("main").get_by_role(
+        "button", name=re.compile("^(Konto endgültig löschen|Delete my account for good)$")
+    ).click()
+    expect(page.get_by_label(re.compile("^(Ihr Passwort|Your password)"))).to_have_attribute(
+        "aria-invalid", "true"
+    )
+
+
 def _submit_empty(page: Page) -> None:
     # The form in either interface language.
     page.get_by_role("main").get_by_role("button", name=re.compile("^(Anmelden|Log in)$")).click()
@@ -126,6 +135,13 @@ PAGE_TYPES = [
     PageType("login with errors", lambda hub: hub.path("accounts.login"), then=_submit_empty),
     PageType("forgot password", lambda hub: hub.path("accounts.forgot_password")),
     PageType("account", lambda hub: hub.path("accounts.account"), EDITOR_ROSTOCK),
+    PageType("delete account", lambda hub: hub.path("accounts.delete_account"), EDITOR_ROSTOCK),
+    PageType(
+        "delete account with errors",
+        lambda hub: hub.path("accounts.delete_account"),
+        EDITOR_ROSTOCK,
+        then=_submit_delete_empty,
+    ),
     PageType("new entry", lambda hub: hub.path("editing.new_entry"), EDITOR_ROSTOCK),
     PageType(
         "create form",
