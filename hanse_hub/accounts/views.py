@@ -30,6 +30,7 @@ from hanse_hub.accounts import (
     profile,
     reset_mail,
     resets,
+    self_service,
     services,
     tokens,
 )
@@ -131,7 +132,7 @@ def _account_page(*, token_form=None, password_form=None, created=None, status: 
         revoke_form=RevokeTokenForm(),
         created=created,
         tokens=tokens.tokens_of(current_user),
-        sessions=profile.own_sessions(current_user, current_user.get_id()),
+        sessions=self_service.own_sessions(current_user, current_user.get_id()),
     ), status
 
 
@@ -235,11 +236,11 @@ def end_session(session_id: int):
         abort(400)
     current = any(
         s.id == session_id and s.is_current
-        for s in profile.own_sessions(current_user, current_user.get_id())
+        for s in self_service.own_sessions(current_user, current_user.get_id())
     )
     try:
         with write_transaction():
-            profile.end_own_session(current_user, session_id, remote_addr=request.remote_addr)
+            self_service.end_own_session(current_user, session_id, remote_addr=request.remote_addr)
     except services.AccountError:
         abort(404)
     if current:
@@ -256,7 +257,7 @@ def end_other_sessions():
     if not RevokeTokenForm().validate_on_submit():
         abort(400)
     with write_transaction():
-        count = profile.end_other_sessions(
+        count = self_service.end_other_sessions(
             current_user, current_user.get_id(), remote_addr=request.remote_addr
         )
     flash(
@@ -292,7 +293,7 @@ def delete_account():
     if form.validate_on_submit():
         try:
             with write_transaction():
-                profile.delete_own_account(
+                self_service.delete_own_account(
                     current_user._get_current_object(),
                     form.password.data,
                     remote_addr=request.remote_addr,

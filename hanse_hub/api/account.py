@@ -8,7 +8,7 @@ from flask import g
 from flask.views import MethodView
 from marshmallow import Schema, fields
 
-from hanse_hub.accounts import privacy, profile, services
+from hanse_hub.accounts import privacy, self_service, services
 from hanse_hub.api.common import (
     ACTION_PROBLEMS,
     ID,
@@ -51,7 +51,7 @@ class AccountExportSchema(Schema):
     attachments_uploaded = fields.List(fields.Dict())
 
 
-def _session_payload(session: profile.OwnSession) -> dict:
+def _session_payload(session: self_service.OwnSession) -> dict:
     return {
         "id": session.id,
         "created_at": session.created_at,
@@ -69,7 +69,7 @@ class AccountSessions(MethodView):
     def get(self):
         """The caller's live web logins (browser sessions), most recently used first."""
         require_caller()
-        return [_session_payload(s) for s in profile.own_sessions(g.api_token.user, None)]
+        return [_session_payload(s) for s in self_service.own_sessions(g.api_token.user, None)]
 
 
 @blueprint.route(f"/account/sessions/<{ID}:session_id>", methods=["DELETE"])
@@ -80,7 +80,7 @@ def end_account_session(session_id: int):
     require_writer()
     try:
         with write_transaction():
-            profile.end_own_session(g.api_token.user, session_id)
+            self_service.end_own_session(g.api_token.user, session_id)
     except services.AccountError as error:
         raise problem(404, str(error)) from None
     return "", 204
