@@ -12,7 +12,7 @@ help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
 	@echo "make test       the whole test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make test-long  the long-running tests"
-	@echo "make lint       ruff check and format check"
+	@echo "make lint       ruff check and format check, duplicate code (pylint)"
 	@echo "make screenshots  renew docs/screenshots/ (needs Chromium)"
 	@echo "make translations-extract  collect the interface texts into the catalogues (.po)"
 	@echo "make translations          compile the catalogues (.po -> .mo, committed)"
@@ -59,6 +59,7 @@ fuzz: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pylint --disable=all --enable=duplicate-code --min-similarity-lines=6 hanse_hub
 
 format: install
 	$(BIN)/ruff format .
