@@ -12,7 +12,7 @@ help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
 	@echo "make test       the whole test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make test-long  the long-running tests"
-	@echo "make lint       ruff check and format check"
+	@echo "make lint       ruff check and format check, duplicate code (pylint)"
 	@echo "make audit      known vulnerabilities (pip-audit, npm audit) and bandit against its baseline"
 	@echo "make lock       renew requirements.lock from pyproject.toml (what make audit checks)"
 	@echo "make screenshots  renew docs/screenshots/ (needs Chromium)"
@@ -80,6 +80,7 @@ bench-reset-timing: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pylint --disable=all --enable=duplicate-code --min-similarity-lines=6 hanse_hub
 
 format: install
 	$(BIN)/ruff format .

@@ -23,7 +23,8 @@ from marshmallow import (
     validates_schema,
 )
 
-from hanse_hub.content.models import AdoptionStatus, EntryKind, EntryStatus, Maturity, Visibility
+from hanse_hub.content import kinds
+from hanse_hub.content.models import AdoptionStatus, EntryKind, EntryStatus, Visibility
 from hanse_hub.content.services import KIND_FIELDS, KIND_LINKS, KIND_REFERENCES
 
 LANGUAGES = ("de", "en")
@@ -128,72 +129,50 @@ class TopicSchema(Schema):
 
 # -- entries -------------------------------------------------------------------------------------
 
-KIND_FIELD_TYPES = {
-    "problem": fields.String,
-    "approach": fields.String,
-    "transferability": fields.String,
-    "costs": fields.String,
-    "partners": fields.String,
-    "context": fields.String,
-    "what_worked": fields.String,
-    "what_did_not_work": fields.String,
-    "recommendations": fields.String,
-    "position": fields.String,
-    "org_unit": fields.String,
-    "phone": fields.String,
-    "place": fields.String,
-    "organiser": fields.String,
-    "programme": fields.String,
-}
+
+def _api_field(spec: kinds.Field, meta: dict) -> fields.Field:
+    """The marshmallow field for one field of the kind registry."""
+    length = validate.Length(min=spec.min_length or None, max=spec.max_length)
+    match spec.type:
+        case kinds.FieldType.TEXT | kinds.FieldType.LINE:
+            return fields.String(validate=length, allow_none=spec.nullable, **meta)
+        case kinds.FieldType.URL:
+            return fields.Url(
+                allow_none=spec.nullable, schemes={"http", "https"}, validate=length, **meta
+            )
+        case kinds.FieldType.CHOICE:
+            return fields.String(validate=_choice(spec.choices), **meta)
+        case kinds.FieldType.LIST:
+            return fields.List(
+                fields.String(validate=validate.Length(max=spec.item_max_length)),
+                validate=validate.Length(max=spec.max_items),
+                **meta,
+            )
+        case kinds.FieldType.DATETIME:
+            return fields.AwareDateTime(default_timezone=None, **meta)
+        case kinds.FieldType.LINKS:
+            return fields.List(
+                fields.Integer(validate=_id_range()),
+                validate=validate.Length(max=spec.max_items),
+                **meta,
+            )
+        case kinds.FieldType.LINK:
+            return fields.Integer(allow_none=True, validate=_id_range(), **meta)
+    raise ValueError(f"no API field for {spec.type}")
 
 
-def _kind_fields(*, dump: bool) -> dict[str, fields.Field]:
-    """The fields of every kind; each is documented with the kind it belongs to."""
+def kind_fields(
+    *, dump: bool, registry: kinds.Registry = kinds.REGISTRY
+) -> dict[str, fields.Field]:
+    """The fields of every kind, from the kind registry; each is documented with its kind."""
 
     def meta(kind: str, **extra) -> dict:
         return {"metadata": {"description": f"Only for kind `{kind}`.", **extra}}
 
-    text = {name: kind for kind, names in KIND_FIELDS.items() for name in names}
     result: dict[str, fields.Field] = {}
-    for name, kind in text.items():
-        if name in KIND_FIELD_TYPES:
-            result[name] = fields.String(validate=validate.Length(max=100_000), **meta(kind))
-    result["maturity"] = fields.String(validate=_choice(Maturity), **meta("solution"))
-    result["software_licence"] = fields.String(
-        allow_none=True, validate=validate.Length(max=80), **meta("solution")
-    )
-    result["repository_url"] = fields.Url(
-        allow_none=True,
-        schemes={"http", "https"},
-        validate=validate.Length(max=500),
-        **meta("solution"),
-    )
-    result["technologies"] = fields.List(
-        fields.String(validate=validate.Length(max=80)),
-        validate=validate.Length(max=50),
-        **meta("solution"),
-    )
-    result["person_name"] = fields.String(
-        validate=validate.Length(min=1, max=200), **meta("contact")
-    )
-    result["email"] = fields.String(validate=validate.Length(max=320), **meta("contact"))
-    result["expertise"] = fields.List(
-        fields.String(validate=validate.Length(max=120)),
-        validate=validate.Length(max=50),
-        **meta("contact"),
-    )
-    result["starts_at"] = fields.AwareDateTime(default_timezone=None, **meta("event"))
-    result["ends_at"] = fields.AwareDateTime(default_timezone=None, **meta("event"))
-    for kind, links in KIND_LINKS.items():
-        for name in links:
-            result[name] = fields.List(
-                fields.Integer(validate=_id_range()),
-                validate=validate.Length(max=100),
-                **meta(kind),
-            )
-    for kind, references in KIND_REFERENCES.items():
-        for name in references:
-            result[name] = fields.Integer(allow_none=True, validate=_id_range(), **meta(kind))
+    for spec in registry.kinds:
+        for field in spec.fields:
+            result[field.input_name] = _api_field(field, meta(str(spec.kind)))
     if dump:
         result["has_consent"] = fields.Boolean(
             **meta(
@@ -222,7 +201,7 @@ FIELDS_OF_KIND: dict[str, set[str]] = {
 ALL_KIND_FIELDS = set().union(*FIELDS_OF_KIND.values())
 
 
-class EntrySchema(Schema.from_dict(_kind_fields(dump=True))):
+class EntrySchema(Schema.from_dict(kind_fields(dump=True))):
     """An entry; the fields of its kind are included, those of other kinds are not."""
 
     id = fields.Integer()
@@ -302,7 +281,7 @@ class _KindChecks(StrictSchema):
 
 
 class EntryCreateSchema(
-    _KindChecks.from_dict({**_common_input_fields(), **_kind_fields(dump=False)})
+    _KindChecks.from_dict({**_common_input_fields(), **kind_fields(dump=False)})
 ):
     kind = fields.String(required=True, validate=_choice(EntryKind))
     title = TranslatedString(
@@ -325,7 +304,7 @@ class EntryCreateSchema(
 
 
 class EntryUpdateSchema(
-    _KindChecks.from_dict({**_common_input_fields(), **_kind_fields(dump=False)})
+    _KindChecks.from_dict({**_common_input_fields(), **kind_fields(dump=False)})
 ):
     """Only the fields to change. The kind is that of the entry being changed."""
 

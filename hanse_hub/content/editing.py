@@ -46,6 +46,7 @@ from hanse_hub.content.forms import (
     visibility_descriptions,
     wants_consent,
 )
+from hanse_hub.content.kinds import field_labels
 from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus, Solution
 from hanse_hub.content.services import ContentError, EntryNotFound, StaleEntry
 from hanse_hub.content.storage import storage_for
@@ -93,48 +94,8 @@ REVISION_ACTIONS = {
     "consent_recorded": _l("Einwilligung erfasst"),
     "consent_withdrawn": _l("Einwilligung widerrufen"),
 }
-# How the history names each of ``revisions.HISTORY_FIELDS``.
-FIELD_LABELS = {
-    "title": _l("Titel"),
-    "summary": _l("Kurzbeschreibung"),
-    "body": _l("Beschreibung"),
-    "topics": _l("Handlungsfelder"),
-    "tags": _l("Schlagworte"),
-    "visibility": _l("Sichtbarkeit"),
-    "language": _l("Sprache"),
-    "licence": _l("Lizenz"),
-    "review_by": _l("Nächste Prüfung"),
-    "participants": _l("Gemeinsames Projekt mit"),
-    "maturity": _l("Reifegrad"),
-    "problem": _l("Problem"),
-    "approach": _l("Lösungsansatz"),
-    "transferability": _l("Übertragbarkeit"),
-    "costs": _l("Kosten"),
-    "partners": _l("Partner"),
-    "technologies": _l("Technologien"),
-    "software_licence": _l("Lizenz der Software"),
-    "repository_url": _l("Adresse des Quellcodes"),
-    "contacts": _l("Ansprechpersonen"),
-    "context": _l("Ausgangslage"),
-    "what_worked": _l("Was funktioniert hat"),
-    "what_did_not_work": _l("Was nicht funktioniert hat"),
-    "recommendations": _l("Empfehlungen"),
-    "solutions": _l("Betrifft die Lösungen"),
-    "person_name": _l("Name"),
-    "position": _l("Funktion"),
-    "org_unit": _l("Organisationseinheit"),
-    "email": _l("E-Mail-Adresse"),
-    "phone": _l("Telefon"),
-    "expertise": _l("Fachgebiete"),
-    "starts_at": _l("Beginn"),
-    "ends_at": _l("Ende"),
-    "place": _l("Ort"),
-    "organiser": _l("Veranstalter"),
-    "programme": _l("Programm"),
-    "event_id": _l("Veranstaltung"),
-    "solution_id": _l("Lösung"),
-    "speakers": _l("Vortragende"),
-}
+# How the history names each of ``revisions.HISTORY_FIELDS`` (from the kind registry).
+FIELD_LABELS = field_labels()
 
 STALE_EDIT = _l(
     "Der Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind unten "

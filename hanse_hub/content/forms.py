@@ -37,6 +37,7 @@ from wtforms.validators import (
 )
 
 from hanse_hub.clock import berlin_to_utc, utc_to_berlin
+from hanse_hub.content import kinds
 from hanse_hub.content.models import (
     MAX_TEXT,
     AdoptionStatus,
@@ -646,6 +647,73 @@ def _entry_choices(actor: Actor, kind: EntryKind, *, own_tenant_id: int | None =
     return [(str(entry.id), f"{entry.title} ({entry.tenant.short_name})") for entry in entries]
 
 
+def _generated_field(spec: kinds.Field):
+    """A form field for a registry field that the kind's form does not lay out itself."""
+    label = spec.label
+    maximum = spec.max_length or MAX_TEXT
+    match spec.type:
+        case kinds.FieldType.TEXT:
+            return text(label, maximum, markdown=False)
+        case kinds.FieldType.LINE:
+            return line(
+                label, maximum, required=_l("Bitte ausfüllen.") if spec.min_length else None
+            )
+        case kinds.FieldType.URL:
+            return line(label, maximum, URL(require_tld=False))
+        case kinds.FieldType.LIST:
+            items = CommaList(max_items=spec.max_items or 50, max_length=spec.item_max_length or 80)
+            return line(label, 4000, items)
+        case kinds.FieldType.CHOICE:
+            return choose_one(
+                label, choices=[(choice.value, choice.value) for choice in spec.choices]
+            )
+    raise ValueError(f"no generated form field for {spec.type} ({spec.name})")
+
+
+def form_class_for(kind: EntryKind, registry: kinds.Registry = kinds.REGISTRY) -> type[EntryForm]:
+    """The form of ``kind``: its hand-laid-out form, plus a field for each registry field it
+    does not lay out itself (a field added to the registry appears here without another edit).
+    Links and moments need choices and widgets, so their fields are always laid out by hand."""
+    base = ENTRY_FORMS[kind]
+    laid_out = set(base.kind_field_names)
+    missing = [
+        spec
+        for spec in registry.of(kind).fields
+        if spec.input_name not in laid_out
+        and not spec.is_link
+        and spec.type != kinds.FieldType.DATETIME
+    ]
+    if not missing:
+        return base
+
+    class GeneratedForm(base):
+        kind_field_names = (*base.kind_field_names, *(spec.name for spec in missing))
+
+        def kind_data(self) -> dict[str, Any]:
+            data = super().kind_data()
+            for spec in missing:
+                value = self[spec.name].data
+                if spec.type == kinds.FieldType.LIST:
+                    value = split_list(value)
+                elif spec.type in (kinds.FieldType.TEXT, kinds.FieldType.LINE):
+                    value = value or ("" if not spec.nullable else None)
+                data[spec.name] = value
+            return data
+
+        @classmethod
+        def initial_data(cls, entry) -> dict[str, Any]:
+            data = super().initial_data(entry)
+            for spec in missing:
+                value = getattr(entry, spec.name, None)
+                data[spec.name] = ", ".join(value or []) if spec.type == "list" else value
+            return data
+
+    for spec in missing:
+        setattr(GeneratedForm, spec.name, _generated_field(spec))
+    GeneratedForm.__name__ = f"{base.__name__}WithRegistryFields"
+    return GeneratedForm
+
+
 def entry_form(
     kind: EntryKind,
     actor: Actor,
@@ -659,7 +727,7 @@ def entry_form(
     ``formdata``: ``"request"`` binds the submitted form (on POST), ``None`` shows the entry
     as stored.
     """
-    form_class = ENTRY_FORMS[kind]
+    form_class = form_class_for(kind)
     data = form_class.initial_data(entry) if entry is not None else None
     if formdata == "request":
         form = form_class(data=data)

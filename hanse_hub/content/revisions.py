@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import inspect
 
-from hanse_hub.content.models import Contact, Entry, LessonLearned, Material, Solution
+from hanse_hub.content import kinds
+from hanse_hub.content.models import Contact, Entry
 
 
 def _plain(value: Any) -> Any:
@@ -28,27 +29,16 @@ def entry_state(entry: Entry) -> dict[str, Any]:
     state["topics"] = [topic.slug for topic in entry.topics]
     state["tags"] = list(entry.tags)
     state["participants"] = [tenant.slug for tenant in entry.participants]
-    if isinstance(entry, Solution):
-        state["contacts"] = [contact.uuid for contact in entry.contacts]
-    if isinstance(entry, LessonLearned):
-        state["solutions"] = [solution.uuid for solution in entry.solutions]
-    if isinstance(entry, Material):
-        state["speakers"] = [contact.uuid for contact in entry.speakers]
+    for relationship, _target in kinds.link_fields(entry.kind).values():
+        state[relationship] = [linked.uuid for linked in getattr(entry, relationship)]
     if isinstance(entry, Contact):
         state.pop("email_folded", None)
     return state
 
 
 # Fields whose change the history names, in the order it names them (technical columns such as
-# the version or the timestamps are left out).
-HISTORY_FIELDS = (
-    "title", "summary", "body", "topics", "tags", "visibility", "language", "licence",
-    "review_by", "participants", "maturity", "problem", "approach", "transferability", "costs",
-    "partners", "technologies", "software_licence", "repository_url", "contacts", "context",
-    "what_worked", "what_did_not_work", "recommendations", "solutions", "person_name",
-    "position", "org_unit", "email", "phone", "expertise", "starts_at", "ends_at", "place",
-    "organiser", "programme", "event_id", "solution_id", "speakers",
-)  # fmt: skip
+# the version or the timestamps are left out): from the kind registry.
+HISTORY_FIELDS = kinds.history_fields()
 
 
 def _comparable(value: Any) -> Any:
@@ -56,12 +46,14 @@ def _comparable(value: Any) -> Any:
     return sorted(map(str, value)) if isinstance(value, list) else value
 
 
-def changed_fields(before: dict | None, after: dict) -> list[str]:
-    """The ``HISTORY_FIELDS`` whose value differs between two snapshots (none for a creation)."""
+def changed_fields(
+    before: dict | None, after: dict, fields: tuple[str, ...] = HISTORY_FIELDS
+) -> list[str]:
+    """The ``fields`` whose value differs between two snapshots (none for a creation)."""
     if before is None:
         return []
     return [
         name
-        for name in HISTORY_FIELDS
+        for name in fields
         if name in before and _comparable(before.get(name)) != _comparable(after.get(name))
     ]

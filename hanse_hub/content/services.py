@@ -18,6 +18,7 @@ from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import selectin_polymorphic
 
 from hanse_hub.accounts.audit_log import record_entry_event
+from hanse_hub.content import kinds
 from hanse_hub.content.models import (
     Adoption,
     Contact,
@@ -53,37 +54,21 @@ from hanse_hub.tenants.models import Tenant
 COMMON_FIELDS = frozenset(
     {"title", "summary", "body", "language", "licence", "visibility", "review_by", "slug"}
 )
-# Plain columns of each kind, that a caller may set.
+# Each kind's own columns and links, from the kind registry (``content.kinds``).
 KIND_FIELDS: dict[EntryKind, frozenset[str]] = {
-    EntryKind.SOLUTION: frozenset(
-        {
-            "problem",
-            "approach",
-            "maturity",
-            "transferability",
-            "costs",
-            "partners",
-            "software_licence",
-            "repository_url",
-            "technologies",
-        }
-    ),
-    EntryKind.LESSON: frozenset({"context", "what_worked", "what_did_not_work", "recommendations"}),
-    EntryKind.CONTACT: frozenset(
-        {"person_name", "position", "org_unit", "email", "phone", "expertise"}
-    ),
-    EntryKind.EVENT: frozenset({"starts_at", "ends_at", "place", "organiser", "programme"}),
-    EntryKind.MATERIAL: frozenset(),
+    kind: kinds.plain_fields(kind) for kind in EntryKind
 }
 # Links to other entries, given as ids, per kind: field -> (relationship, target class).
 KIND_LINKS: dict[EntryKind, dict[str, tuple[str, type[Entry]]]] = {
-    EntryKind.SOLUTION: {"contact_ids": ("contacts", Contact)},
-    EntryKind.LESSON: {"solution_ids": ("solutions", Solution)},
-    EntryKind.MATERIAL: {"speaker_ids": ("speakers", Contact)},
+    kind: {name: (rel, KIND_CLASSES[target]) for name, (rel, target) in links.items()}
+    for kind in EntryKind
+    if (links := kinds.link_fields(kind))
 }
 # Single links, per kind: field -> (foreign-key attribute, target class).
 KIND_REFERENCES: dict[EntryKind, dict[str, tuple[str, type[Entry]]]] = {
-    EntryKind.MATERIAL: {"event_id": ("event_id", Event), "solution_id": ("solution_id", Solution)},
+    kind: {name: (column, KIND_CLASSES[target]) for name, (column, target) in refs.items()}
+    for kind in EntryKind
+    if (refs := kinds.reference_fields(kind))
 }
 
 

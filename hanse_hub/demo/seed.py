@@ -1,15 +1,18 @@
 """``hub seed-demo``: a realistic demo hub with the four cities' content.
 
-The content itself is data (``hanse_hub.demo.content``); this module feeds it
-through the same service functions the web interface uses, so the demo hub
-has real revisions, consent records and adoptions.
+The content itself is data: one TOML file per tenant in ``hanse_hub/demo/data/`` (its
+``[tenant]``, its ``[[entries]]`` and the ``[[adoptions]]`` it recorded), read with the
+standard library. This module feeds it through the same service functions the web interface
+uses, so the demo hub has real revisions, consent records and adoptions.
 """
 
 from __future__ import annotations
 
 import io
+import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -33,6 +36,17 @@ from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant, TenantKind
 
 DEMO_EMAIL_DOMAIN = "demo.smarte-hanse.example"
+DATA_DIR = Path(__file__).parent / "data"
+# The tenants' files, in the order the tenants are created (the four cities, then the alliance
+# office and the partner institute).
+TENANT_FILES = (
+    "rostock",
+    "luebeck",
+    "stralsund",
+    "wismar",
+    "smarte-hanse",
+    "institut-urbane-daten",
+)
 # Order matters: links point to entries created earlier.
 KIND_ORDER = [
     EntryKind.CONTACT,
@@ -48,6 +62,26 @@ LINK_FIELDS = {
     "event": "event_id",
     "solution": "solution_id",
 }
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    tenants: list[dict]
+    entries: list[dict]  # each with its ``tenant`` slug
+    adoptions: list[dict]  # each with the adopting ``tenant``'s slug
+
+
+def load_demo_content(data_dir: Path = DATA_DIR) -> DemoContent:
+    """The demo hub's content from its data files (a key left out of a file means none)."""
+    content = DemoContent([], [], [])
+    for name in TENANT_FILES:
+        with (data_dir / f"{name}.toml").open("rb") as file:
+            data = tomllib.load(file)
+        slug = data["tenant"]["slug"]
+        content.tenants.append(data["tenant"])
+        content.entries.extend({**entry, "tenant": slug} for entry in data.get("entries", []))
+        content.adoptions.extend({**item, "tenant": slug} for item in data.get("adoptions", []))
+    return content
 
 
 @dataclass
@@ -157,11 +191,10 @@ def _create_entry(spec: dict, tenant: Tenant, author: User, refs: dict) -> Entry
 
 def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
     """Create the demo hub. Call inside one ``write_transaction``."""
-    from hanse_hub.demo.content import ADOPTIONS, ENTRIES, TENANTS
-
+    demo = load_demo_content()
     report = SeedReport()
     by_slug: dict[str, Tenant] = {}
-    for spec in TENANTS:
+    for spec in demo.tenants:
         values = {k: v for k, v in spec.items() if k != "slug"}
         values["kind"] = TenantKind(values["kind"])
         by_slug[spec["slug"]] = tenants.get_tenant(spec["slug"]) or tenants.create_tenant(
@@ -187,7 +220,7 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
     refs: dict[str, Entry] = {}
     storage = storage_for(current_app)
     ordered = sorted(
-        ENTRIES,
+        demo.entries,
         key=lambda s: (KIND_ORDER.index(EntryKind(s["kind"])), bool(s.get("translation_of"))),
     )
     for spec in ordered:
@@ -212,7 +245,7 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
             )
             report.attachments += 1
 
-    for spec in ADOPTIONS:
+    for spec in demo.adoptions:
         tenant = by_slug[spec["tenant"]]
         actor = Actor.of(authors[(spec["tenant"], "editor")])
         data = {

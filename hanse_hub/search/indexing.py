@@ -13,12 +13,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import selectin_polymorphic, selectinload
 
+from hanse_hub.content.kinds import REGISTRY, Registry, searched_fields
 from hanse_hub.content.models import (
-    Contact,
     Entry,
-    Event,
-    LessonLearned,
-    Solution,
 )
 from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.content.storage import storage_for
@@ -41,20 +38,13 @@ _vocabulary_lock = threading.Lock()
 # -- what an entry says ----------------------------------------------------------------------------
 
 
-def entry_fields(entry: Entry) -> list[str]:
-    """The searchable texts of an entry besides its title, kind by kind."""
+def entry_fields(entry: Entry, registry: Registry = REGISTRY) -> list[str]:
+    """The searchable texts of an entry besides its title: the fields its kind declares searched."""
     texts = [entry.summary, entry.body, " ".join(entry.tags)]
     texts += [f"{topic.name_de} {topic.name_en}" for topic in entry.topics]
-    if isinstance(entry, Solution):
-        texts += [entry.problem, entry.approach, entry.transferability, entry.costs]
-        texts += [entry.partners, " ".join(entry.technologies)]
-    elif isinstance(entry, LessonLearned):
-        texts += [entry.context, entry.what_worked, entry.what_did_not_work]
-        texts += [entry.recommendations]
-    elif isinstance(entry, Contact):
-        texts += [entry.person_name, entry.position, entry.org_unit, " ".join(entry.expertise)]
-    elif isinstance(entry, Event):
-        texts += [entry.place, entry.organiser, entry.programme]
+    for field in searched_fields(entry.kind, registry):
+        value = getattr(entry, field.name)
+        texts.append(" ".join(value) if isinstance(value, list) else value)
     return [text for text in texts if text]
 
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from hanse_hub.accounts.models import Membership, User
-from hanse_hub.demo.content import ENTRIES
+from hanse_hub.demo.seed import load_demo_content
 from hanse_hub.extensions import db
 from hanse_hub.mail import OUTBOX
 from hanse_hub.tenants.models import Tenant
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 expect = pytest.importorskip("playwright.sync_api", reason=PLAYWRIGHT_MISSING).expect
 
+ENTRIES = load_demo_content().entries
 PARKING = next(entry for entry in ENTRIES if entry["title"] == PARKING_SOLUTION)
 PARKING_CONTACT = next(entry for entry in ENTRIES if entry["ref"] == PARKING["contacts"][0])
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from hanse_hub.accounts.models import Membership, User
 from hanse_hub.accounts.passwords import verify_password
 from hanse_hub.content.models import Adoption, Attachment, Entry, EntryKind
-from hanse_hub.demo.seed import demo_email, seed_demo
+from hanse_hub.demo.seed import DATA_DIR, demo_email, load_demo_content, seed_demo
 from hanse_hub.tenants.models import Tenant
 from tests.conftest import rolled_back_session
 
@@ -84,3 +84,15 @@ def test_seed_demo_command_refuses_a_non_empty_hub_but_if_empty_is_quiet(app, se
     assert "already has data" in runner.invoke(args=["hub", "seed-demo", "--if-empty"]).output
     refused = runner.invoke(args=["hub", "seed-demo"])
     assert refused.exit_code != 0 and "fresh database" in refused.output
+
+
+def test_demo_content_is_one_toml_file_per_tenant_read_with_the_standard_library():
+    demo = load_demo_content()
+    slugs = [tenant["slug"] for tenant in demo.tenants]
+    assert sorted(f"{slug}.toml" for slug in slugs) == sorted(
+        path.name for path in DATA_DIR.glob("*.toml")
+    )
+    assert (len(demo.tenants), len(demo.entries), len(demo.adoptions)) == (6, 82, 13)
+    assert {entry["tenant"] for entry in demo.entries} <= set(slugs)
+    refs = [entry["ref"] for entry in demo.entries]
+    assert len(refs) == len(set(refs)), "every entry has its own ref"
