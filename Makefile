@@ -6,12 +6,13 @@ export HANSE_DATA_DIR ?= ./instance
 FLASK := $(BIN)/flask --app hanse_hub
 STAMP := $(VENV)/.installed
 
-.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations
+.PHONY: run install assets migrate seed test test-long fuzz mutate lint format bench bench-search screenshots clean help translations-extract translations
 
 help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
 	@echo "make test       the whole test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make test-long  the long-running tests"
+	@echo "make mutate     mutation testing of policy, accounts and search analysis (~30 min)"
 	@echo "make lint       ruff check and format check"
 	@echo "make screenshots  renew docs/screenshots/ (needs Chromium)"
 	@echo "make translations-extract  collect the interface texts into the catalogues (.po)"
@@ -55,6 +56,11 @@ test-long: install
 # The full Schemathesis run of the REST API (make test runs a short one); prints the summary.
 fuzz: install
 	$(BIN)/python bench/fuzz_api.py
+
+# Mutation testing (Cosmic Ray) of the modules guarding security and search; not part of
+# `make test`. Prints the score per module and every surviving mutant (docs/testing.md).
+mutate: install
+	nice -n 10 $(BIN)/python bench/mutate.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -22,9 +22,11 @@ Usage: ``python bench/mutate.py [module-name ...]`` (names: see MODULES); ``--jo
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -36,38 +38,37 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "instance" / "mutation"
 EQUIVALENTS = ROOT / "bench" / "mutation_equivalents.txt"
 
-# pytest for one mutant: stop at the first failure, SQLite and Whoosh only, no plugins that
-# only cost start-up time.
-PYTEST = (
-    "-x -q -p no:cacheprovider -p no:hypothesispytest -p no:schemathesis -p no:anyio "
-    "--backends sqlite"
-)
+# pytest for one mutant: stop at the first failure, no plugins that only cost start-up time.
+PYTEST = "-x -q -p no:cacheprovider -p no:hypothesispytest -p no:schemathesis -p no:anyio"
 
 
 @dataclass(frozen=True)
 class Module:
     path: str
-    tests: str  # pytest arguments: the tests that cover the module
+    tests: str  # pytest arguments: the tests that cover the module, the fastest first
 
 
 MODULES = {
     "policy": Module(
         "hanse_hub/policy.py",
-        "tests/test_policy_rules.py tests/test_permission_matrix.py "
+        "--backends sqlite tests/test_policy_rules.py tests/test_permission_matrix.py "
         "tests/search/test_leaks.py -k 'not postgres'",
     ),
     "accounts": Module(
         "hanse_hub/accounts/services.py",
-        "tests/accounts/test_session_security.py tests/accounts/test_login_throttle.py "
-        "tests/accounts/test_accounts_cli.py tests/accounts/test_login_sessions.py",
+        "--backends sqlite tests/accounts/test_session_security.py "
+        "tests/accounts/test_login_throttle.py tests/accounts/test_accounts_cli.py "
+        "tests/accounts/test_login_sessions.py",
     ),
     "login": Module(
         "hanse_hub/accounts/login.py",
-        "tests/accounts/test_session_security.py tests/accounts/test_login_sessions.py",
+        "--backends sqlite tests/accounts/test_session_security.py "
+        "tests/accounts/test_login_sessions.py",
     ),
     "analysis": Module(
         "hanse_hub/search/analysis.py",
-        "tests/search/test_analysis.py tests/search/test_analysis_gaps.py",
+        # Pure functions: without conftest.py, nothing of the app is imported.
+        "--noconftest tests/search/test_analysis.py tests/search/test_analysis_gaps.py",
     ),
 }
 
@@ -102,8 +103,11 @@ def copy_tree(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
-def run_module(name: str, module: Module, timeout: float) -> str:
-    """Initialise and execute one Cosmic Ray session; returns the path of its database."""
+def run_module(name: str, module: Module, timeout: float, retry: bool = False) -> str:
+    """Initialise and execute one Cosmic Ray session; returns the path of its database.
+
+    ``retry``: keep the last session and run only its survivors again (after new tests).
+    """
     workdir = WORK / name
     tree = workdir / "tree"
     copy_tree(tree)
@@ -120,7 +124,8 @@ def run_module(name: str, module: Module, timeout: float) -> str:
         encoding="utf-8",
     )
     session = workdir / "session.sqlite"
-    session.unlink(missing_ok=True)
+    if not retry:
+        session.unlink(missing_ok=True)
     env = {
         **os.environ,
         "PYTHONPATH": str(tree),  # the copy's hanse_hub, not the editable install's
@@ -133,23 +138,77 @@ def run_module(name: str, module: Module, timeout: float) -> str:
     if baseline.returncode != 0:
         raise SystemExit(f"{name}: the tests fail without any mutation:\n{baseline.stdout[-3000:]}")
     cosmic = str(Path(sys.executable).with_name("cosmic-ray"))
-    subprocess.run([cosmic, "init", str(config), str(session)], cwd=tree, env=env, check=True)
-    _skip_unkept_operators(session)
+    if retry:
+        with sqlite3.connect(session) as connection:
+            connection.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
+    else:
+        subprocess.run([cosmic, "init", str(config), str(session)], cwd=tree, env=env, check=True)
+        _skip_unkept_operators(session, tree / module.path)
     started = time.monotonic()
     subprocess.run([cosmic, "exec", str(config), str(session)], cwd=tree, env=env, check=True)
     print(f"{name}: executed in {time.monotonic() - started:.0f} s", flush=True)
     return str(session)
 
 
-def _skip_unkept_operators(session: Path) -> None:
+def _inert_places(source: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], set[int]]:
+    """Where an operator mutant changes nothing: type annotations, and parameter lists.
+
+    With ``from __future__ import annotations`` annotations are never evaluated, so
+    ``str | None`` → ``str & None`` changes nothing; neither does ``*`` → ``/`` in a parameter
+    list for callers that pass keywords. Returns the annotations' spans as ((line, column),
+    (line, column)) and the lines of parameter lists that hold no default value.
+    """
+    text_lines = source.splitlines()
+
+    def position(line: int, byte_offset: int) -> tuple[int, int]:
+        encoded = text_lines[line - 1].encode()
+        return line, len(encoded[:byte_offset].decode(errors="ignore"))
+
+    def span(node: ast.AST) -> tuple[tuple[int, int], tuple[int, int]]:
+        return position(node.lineno, node.col_offset), position(
+            node.end_lineno, node.end_col_offset
+        )
+
+    spans, signature, defaults = [], set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            signature.update(range(node.lineno, node.body[0].lineno))
+            arguments = node.args
+            for argument in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
+                if argument.annotation is not None:
+                    spans.append(span(argument.annotation))
+            for argument in (arguments.vararg, arguments.kwarg):
+                if argument is not None and argument.annotation is not None:
+                    spans.append(span(argument.annotation))
+            if node.returns is not None:
+                spans.append(span(node.returns))
+            for default in [*arguments.defaults, *arguments.kw_defaults]:
+                if default is not None:
+                    defaults.update(range(default.lineno, default.end_lineno + 1))
+        elif isinstance(node, ast.AnnAssign):
+            spans.append(span(node.annotation))
+    return spans, signature - defaults
+
+
+def _is_inert(mutation, places) -> bool:
+    spans, bare_signature_lines = places
+    if not mutation.operator_name.startswith("core/ReplaceBinaryOperator"):
+        return False
+    start = tuple(mutation.start_pos)
+    return start[0] in bare_signature_lines or any(low <= start < high for low, high in spans)
+
+
+def _skip_unkept_operators(session: Path, module_path: Path) -> None:
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import WorkerOutcome, WorkResult
 
+    places = _inert_places(module_path.read_text(encoding="utf-8"))
     with use_db(str(session), WorkDB.Mode.open) as db:
         skipped = [
             item.job_id
             for item in db.pending_work_items
             if not all(KEPT_OPERATORS.match(m.operator_name) for m in item.mutations)
+            or any(_is_inert(m, places) for m in item.mutations)
         ]
         db.set_multiple_results(
             skipped,
@@ -226,6 +285,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2, help="modules mutated side by side")
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds per test run")
     parser.add_argument("--report-only", action="store_true", help="report the last run")
+    parser.add_argument(
+        "--retry-survivors", action="store_true", help="run the last run's survivors again"
+    )
     args = parser.parse_args()
     names = args.modules or list(MODULES)
     started = time.monotonic()
@@ -234,7 +296,10 @@ def main() -> int:
     else:
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             futures = {
-                name: pool.submit(run_module, name, MODULES[name], args.timeout) for name in names
+                name: pool.submit(
+                    run_module, name, MODULES[name], args.timeout, args.retry_survivors
+                )
+                for name in names
             }
             sessions = {name: future.result() for name, future in futures.items()}
     totals = {name: report(name, session) for name, session in sessions.items()}

@@ -110,3 +110,138 @@ def test_snippet_shows_the_first_of_equally_dense_clusters():
     excerpt = str(snippet(text, {stem("pegelsensor")}, length=80))
     assert excerpt.startswith("<mark>Pegelsensor</mark> am Anfang.")
     assert "Ende" not in excerpt
+
+
+# -- compounds: the scoring rules of ``_segment`` ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("compound", "parts"),
+    [
+        # A whole last part beats a shorter part plus an inflection ending: (1, 0, …) for a
+        # part reaching the end, (1, -(n - j), …) for one with an ending.
+        ("rechenerentwicklungerufer", ["rechen", "entwicklung", "ufer"]),
+        ("reinigungerufern", ["reinigung", "ufern"]),
+        ("gastakte", ["gast", "akte"]),
+        # Linking letters cost (``rest[1] - len(link)``), more parts win (``rest[0] + 1``),
+        # both compared together (``option[:2]``).
+        ("hofserderufermeldung", ["hof", "erd", "ufer", "meldung"]),
+        ("entsorgungkinderessourceesfallern", ["entsorgung", "kind", "ressource", "fallern"]),
+        # Letters that are no linking element join nothing (``word.startswith(link, j) and``).
+        ("parkxraum", None),
+        # Up to MAX_COMPOUND_CHARS (60) letters are split, longer "words" are codes.
+        ("parkraum" * 7 + "park", ["park", "raum"] * 7 + ["park"]),
+        ("parkraum" * 8, None),
+    ],
+)
+def test_compound_splits_follow_the_scoring_rules(compound, parts):
+    """The best split: most parts, then fewest linking and ending letters, then the longer
+    first part; only linking elements between parts; nothing longer than 60 letters.
+
+    Pins the option tuples and comparisons in ``_segment`` (lines building ``options`` and
+    ``option[:2] >= candidate[:2]``) and ``n > MAX_COMPOUND_CHARS``. The words are built from
+    real word parts to make each rule decide.
+    """
+    assert default_vocabulary().split(compound) == parts
+
+
+# -- tokens of short and hyphenated words, query words, kind words ----------------------------
+
+
+def test_a_hyphenated_word_of_two_letters_gives_its_joined_stem_unless_a_stopword():
+    """``len(joined) >= 2 and joined not in stopwords`` in ``_word_tokens``: "x-y" is found
+    as "xy"; "ab-er" gives "ab" but not the stopword "aber"."""
+    assert analysis.analyse("x-y") == ["xy"]
+    assert analysis.analyse("ab-er") == ["ab"]
+
+
+def test_two_letter_query_words_are_searched():
+    """``len(folded) < 2`` in ``analyse_query_word``: "EU" and "KI" are query words, "a" not."""
+    assert analysis.analyse_query_word("EU") == ["eu"]
+    assert analysis.analyse_query_word("KI") == ["ki"]
+    assert analysis.analyse_query_word("a") == []
+
+
+@pytest.mark.parametrize(
+    ("term", "kind"),
+    [
+        ("Ansprechpartnerin", "contact"),
+        ("EXPERTEN", "contact"),
+        ("Veranstaltungen", "event"),
+        ("Tagungsband", "material"),
+        ("Erfahrungsbericht", "lesson"),
+        ("Parkhaus", None),
+        ("", None),
+    ],
+)
+def test_kind_words_name_their_kind_in_any_case(term, kind):
+    """``_kind_words`` reads every kind line and every word of it (folded)."""
+    assert analysis.kind_named_by(term) == kind
+
+
+# -- excerpts: where they start and end --------------------------------------------------------
+
+PEGEL = {stem("pegelsensor")}
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "excerpt"),
+    [
+        # A third of the spare room before the match, moved forward to a word start; the end
+        # at a word boundary; "…" where cut.
+        (
+            "Die Hansestadt Rostock misst seit dem Frühjahr an vielen Stellen der Warnow den "
+            "Wasserstand mit einem Pegelsensor, der alle zehn Minuten meldet, und wertet die "
+            "Daten in einem offenen Portal aus.",
+            60,
+            "…mit einem <mark>Pegelsensor</mark>, der alle zehn Minuten meldet, und…",
+        ),
+        # The densest stretch wins over an earlier single match.
+        (
+            "Ein Pegelsensor am Anfang. "
+            + " ".join(["Text"] * 30)
+            + " Pegelsensor hier und Pegelsensor dort und noch ein Pegelsensor am Ende.",
+            70,
+            "…<mark>Pegelsensor</mark> hier und <mark>Pegelsensor</mark> dort und noch ein "
+            "<mark>Pegelsensor</mark> am…",
+        ),
+        # A match filling the whole length, after one character that is no word.
+        ("(Pegelsensor) und mehr Text danach", 11, "…<mark>Pegelsensor</mark>…"),
+        ("Pegelsensor und mehr", 0, "<mark>Pegelsensor</mark>…"),
+        (
+            "Pegelsensor eins. Pegelsensor zwei.",
+            200,
+            "<mark>Pegelsensor</mark> eins. <mark>Pegelsensor</mark> zwei.",
+        ),
+        (
+            "Donaudampfschifffahrtsgesellschaftskapitänsmütze und Pegelsensor",
+            20,
+            "…<mark>Pegelsensor</mark>",
+        ),
+        # Without matches: the beginning, cut at a word boundary, or inside a long word.
+        (
+            "Ein langer Text ohne Treffer geht hier immer weiter und weiter bis zum Ende",
+            30,
+            "Ein langer Text ohne Treffer…",
+        ),
+        ("Donaudampfschifffahrtsgesellschaft und mehr", 10, "Donaudampf…"),
+        ("abcde fghij klmno", 5, "abcde…"),
+        ("abcde fghij klmno", 8, "abcde…"),
+        ("abc", 0, "a…"),
+    ],
+)
+def test_excerpt_bounds(text, length, excerpt):
+    """``_excerpt_bounds`` and ``_end_at_word_boundary``: the first densest cluster of
+    matches, about a third of the spare room before it starting at a word, the end at a
+    word boundary (or inside a word longer than the excerpt), "…" on each cut side."""
+    assert str(snippet(text, PEGEL if "Pegel" in text else set(), length=length)) == excerpt
+
+
+def test_excerpts_are_240_characters_by_default():
+    """``length: int = 240``: a match at the end of a long text shows a third of the spare
+    room (76 characters) before it."""
+    text = " ".join(f"Wort{number}" for number in range(80)) + " Pegelsensor"
+    excerpt = str(snippet(text, PEGEL))
+    assert excerpt == "…" + " ".join(f"Wort{n}" for n in range(70, 80)) + (
+        " <mark>Pegelsensor</mark>"
+    )
