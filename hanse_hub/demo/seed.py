@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
@@ -21,6 +20,7 @@ from sqlalchemy import func, select
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import generate_password
+from hanse_hub.clock import BERLIN
 from hanse_hub.content import services as content
 from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
@@ -32,7 +32,6 @@ from hanse_hub.policy import Actor
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant, TenantKind
 
-BERLIN = ZoneInfo("Europe/Berlin")
 DEMO_EMAIL_DOMAIN = "demo.smarte-hanse.example"
 # Order matters: links point to entries created earlier.
 KIND_ORDER = [
@@ -131,21 +130,23 @@ def _entry_data(spec: dict, refs: dict[str, Entry]) -> tuple[dict, list[str]]:
 def _create_entry(spec: dict, tenant: Tenant, author: User, refs: dict) -> Entry:
     actor = Actor.of(author)
     data, missing = _entry_data(spec, refs)
+    kind, status = EntryKind(spec["kind"]), EntryStatus(spec["status"])
+    consent = True if kind == EntryKind.CONTACT and spec.get("consent", True) else None
+    published = None if status == EntryStatus.DRAFT else EntryStatus.PUBLISHED
     try:
-        entry = content.create_entry(actor, tenant, EntryKind(spec["kind"]), data)
+        entry = content.save_entry(
+            actor, tenant, data, kind=kind, consent=consent, status=published
+        )
     except content.ContentError:
         # A link the author may not see (e.g. another city's internal entry): leave it out.
         for name in ("contact_ids", "solution_ids", "speaker_ids", "translation_of_id"):
             data.pop(name, None)
-        entry = content.create_entry(actor, tenant, EntryKind(spec["kind"]), data)
+        entry = content.save_entry(
+            actor, tenant, data, kind=kind, consent=consent, status=published
+        )
         missing.append(f"{spec['ref']}: links")
-    status = EntryStatus(spec["status"])
-    if spec["kind"] == "contact" and spec.get("consent", True):
-        content.record_consent(actor, entry)
-    if status != EntryStatus.DRAFT:
-        content.publish_entry(actor, entry)
-        if status == EntryStatus.ARCHIVED:
-            content.archive_entry(actor, entry)
+    if status == EntryStatus.ARCHIVED:  # only a published entry is archived
+        content.save_entry(actor, tenant, {}, entry=entry, status=status)
     # Historical dates, so the demo hub looks like one that has been in use for a while.
     when = _utc(spec.get("published"))
     if when is not None:
