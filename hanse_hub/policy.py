@@ -307,4 +307,3 @@ def administered_tenant_ids(actor: Actor) -> frozenset[int]:
 def can_see_administration(actor: Actor) -> bool:
     """Whether the administration pages have anything for ``actor``."""
     return can_manage_hub(actor) or bool(administered_tenant_ids(actor))
-
