@@ -17,9 +17,9 @@ import pytest
 
 from hanse_hub import policy
 from hanse_hub.accounts.models import Role
+from hanse_hub.conditions import matches
 from hanse_hub.content.models import Adoption, EntryStatus, Solution, Visibility
 from hanse_hub.policy import ANONYMOUS, Action, Actor, scope_for
-from hanse_hub.search.conditions import matches
 from hanse_hub.tenants.models import Tenant
 
 OWNER, OTHER, PARTNER = 1, 2, 3
