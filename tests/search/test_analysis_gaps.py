@@ -131,6 +131,7 @@ def test_snippet_shows_the_first_of_equally_dense_clusters():
         ("parkxraum", None),
         # Up to MAX_COMPOUND_CHARS (60) letters are split, longer "words" are codes.
         ("parkraum" * 7 + "park", ["park", "raum"] * 7 + ["park"]),
+        ("parkraum" * 7 + "spark", None),  # 61 letters
         ("parkraum" * 8, None),
     ],
 )
@@ -245,3 +246,15 @@ def test_excerpts_are_240_characters_by_default():
     assert excerpt == "…" + " ".join(f"Wort{n}" for n in range(70, 80)) + (
         " <mark>Pegelsensor</mark>"
     )
+
+
+@pytest.mark.parametrize(("b_count", "shows_the_bs"), [(228, True), (229, False)])
+def test_excerpts_are_cut_at_exactly_240_characters_by_default(b_count, shows_the_bs):
+    """``length: int = 240`` and ``end = start + length``: a space at position 240 ends the
+    excerpt there; one at 241 is beyond it, so the excerpt ends at the previous space."""
+    text = "Pegelsensor " + "b" * b_count + " cccc dddd eeee"
+    excerpt = str(snippet(text, PEGEL))
+    if shows_the_bs:
+        assert excerpt == "<mark>Pegelsensor</mark> " + "b" * b_count + "…"
+    else:
+        assert excerpt == "<mark>Pegelsensor</mark>…"
