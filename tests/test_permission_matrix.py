@@ -16,6 +16,7 @@ from sqlalchemy import delete as sql_delete
 
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import Role, User
+from hanse_hub.content import adoptions
 from hanse_hub.content import services as content
 from hanse_hub.content.models import EntryKind, EntryStatus, Visibility
 from hanse_hub.extensions import db
@@ -255,3 +256,36 @@ def test_permission_matrix_matches_policy_and_queries(world, session):
     print(f"permission matrix: {cases} cases, {len(mismatches)} mismatches")
     assert cases >= 5000
     assert not mismatches, "\n".join(mismatches[:40])
+
+
+def test_adoption_lists_follow_each_adoptions_own_visibility(factory, session):
+    """``adoption_filter`` in SQL: network adoptions listed for members of any city
+    (``if self.network``), internal ones for the adopting city (``if self.member_tenant_ids``),
+    public ones for everybody. (Too wide a filter would be hidden by the Python check
+    ``allows_adoption`` that ``visible_adoptions`` applies after it; too narrow, not.)"""
+    owner, adopter, other = (factory.tenant(f"adoption-{n}") for n in ("a", "b", "c"))
+    solution = factory.entry(owner, title="Geteilte Lösung")
+    editor = factory.user(adopter, Role.EDITOR)
+    recorded = {
+        visibility: adoptions.record_adoption(
+            Actor.of(editor),
+            adopter,
+            solution.id,
+            {"status": "adopted", "visibility": visibility},
+        )
+        for visibility in ("public", "network", "internal")
+    }
+    expected_lists = {
+        "anonymous": {"public"},
+        "other city reader": {"public", "network"},
+        "adopting city reader": {"public", "network", "internal"},
+    }
+    actors = {
+        "anonymous": Actor.of(None),
+        "other city reader": Actor.of(factory.user(other, Role.READER)),
+        "adopting city reader": Actor.of(factory.user(adopter, Role.READER)),
+    }
+    for name, actor in actors.items():
+        listed = {a.id for a in adoptions.visible_adoptions(actor)}
+        want = {recorded[visibility].id for visibility in expected_lists[name]}
+        assert listed == want, name
