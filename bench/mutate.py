@@ -182,6 +182,10 @@ def _inert_places(source: str) -> tuple[list[tuple[tuple[int, int], tuple[int, i
                     spans.append(span(argument.annotation))
             if node.returns is not None:
                 spans.append(span(node.returns))
+            # The bare "*" that makes the following parameters keyword-only.
+            for number in range(node.lineno, node.body[0].lineno):
+                for star in re.finditer(r"(?<![*\w])\*(?=\s*,)", text_lines[number - 1]):
+                    spans.append(((number, star.start()), (number, star.end())))
             for default in [*arguments.defaults, *arguments.kw_defaults]:
                 if default is not None:
                     defaults.update(range(default.lineno, default.end_lineno + 1))
@@ -244,12 +248,15 @@ def report(name: str, session: str) -> tuple[int, int, int]:
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome
 
     equivalents = _equivalents()
+    places = _inert_places((WORK / name / "tree" / MODULES[name].path).read_text("utf-8"))
     mutants = killed = equivalent = 0
     survivors = []
     with use_db(session, WorkDB.Mode.open) as db:
         for item, result in db.completed_work_items:
             if result.worker_outcome in (WorkerOutcome.SKIPPED, WorkerOutcome.NO_TEST):
                 continue
+            if any(_is_inert(m, places) for m in item.mutations):
+                continue  # run before the filter knew this place; the filter skips it now
             mutants += 1
             if result.test_outcome != TestOutcome.SURVIVED:
                 killed += 1

@@ -211,6 +211,10 @@ def test_actor_of_a_user_carries_roles_and_deactivated_or_missing_users_are_anon
     assert Actor.of(None) is ANONYMOUS
     assert Actor.of(_user(authenticated=False, roles={OWNER: Role.ADMIN})) is ANONYMOUS
     assert Actor.of(_user(active=False, roles={OWNER: Role.ADMIN})) is ANONYMOUS
+    # An object that does not say it is authenticated is not (the getattr default).
+    unclear = _user(roles={OWNER: Role.ADMIN})
+    del unclear.is_authenticated
+    assert Actor.of(unclear) is ANONYMOUS
     actor = Actor.of(_user(hub_admin=True, roles={OWNER: Role.EDITOR, OTHER: Role.READER}))
     assert actor == Actor(
         user_id=ME, is_hub_admin=True, roles={OWNER: Role.EDITOR, OTHER: Role.READER}

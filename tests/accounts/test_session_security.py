@@ -17,7 +17,7 @@ import time_machine
 from sqlalchemy import select
 
 from hanse_hub.accounts import services as accounts
-from hanse_hub.accounts.models import LoginSession, Role
+from hanse_hub.accounts.models import AuditEvent, LoginSession, Role
 from hanse_hub.accounts.services import AccountError
 from hanse_hub.extensions import login_manager
 from hanse_hub.policy import Actor, PermissionDenied
@@ -255,3 +255,14 @@ def test_flask_login_renews_the_session_on_a_changed_client_and_loads_by_token(a
     assert login_manager.login_view == "accounts.login"
     assert login_manager.login_message_category == "info"
     assert login_manager._user_callback is accounts.load_login
+
+
+def test_audit_events_keep_their_detail_and_default_to_an_empty_one(session):
+    """``detail or {}`` in ``add_audit_event``: what the caller gives is stored as given."""
+    accounts.add_audit_event("role_changed", actor_id=None, detail={"role": "editor"}, target="x")
+    accounts.add_audit_event("role_changed", actor_id=None, target="y")
+    session.flush()
+    stored = session.scalars(
+        select(AuditEvent).where(AuditEvent.target.in_(["x", "y"])).order_by(AuditEvent.target)
+    ).all()
+    assert [event.detail for event in stored] == [{"role": "editor"}, {}]
