@@ -271,3 +271,10 @@ def test_adoptions_are_readable_with_their_solution_and_editable_by_their_city(a
         assert scope_for(actor).allows_adoption(adoption) == want
         editable = not deleted and actor.roles.get(OTHER) in (Role.EDITOR, Role.ADMIN)
         assert policy.can_edit_adoption(actor, adoption) == editable
+
+
+def test_anonymous_visitors_administer_nothing():
+    """``is_hub_admin: bool = False`` in ``Actor``: the anonymous actor is no hub admin."""
+    assert ANONYMOUS.is_hub_admin is False and Actor().is_hub_admin is False
+    assert not policy.can_manage_hub(Actor.of(None))
+    assert not policy.can_see_administration(ANONYMOUS)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import AuditEvent, LoginSession, Role
 from hanse_hub.accounts.services import AccountError
-from hanse_hub.extensions import login_manager
+from hanse_hub.extensions import db, login_manager
 from hanse_hub.policy import Actor, PermissionDenied
 from tests.factories import PASSWORD
 
@@ -266,3 +266,19 @@ def test_audit_events_keep_their_detail_and_default_to_an_empty_one(session):
         select(AuditEvent).where(AuditEvent.target.in_(["x", "y"])).order_by(AuditEvent.target)
     ).all()
     assert [event.detail for event in stored] == [{"role": "editor"}, {}]
+
+
+def test_security_events_are_committed_on_their_own_with_their_detail(committing_app):
+    """``record_security_event`` writes in its own transaction (``detail or {}``): the event
+    is there for a fresh session, with its detail; without one, an empty detail."""
+    accounts.record_security_event(
+        "login_failed", target="detail@example.org", detail={"reason": "test"}
+    )
+    accounts.record_security_event("login_failed", target="no-detail@example.org")
+    db.session.rollback()
+    stored = db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.target.in_(["detail@example.org", "no-detail@example.org"]))
+        .order_by(AuditEvent.target)
+    ).all()
+    assert [event.detail for event in stored] == [{"reason": "test"}, {}]
