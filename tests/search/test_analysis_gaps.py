@@ -206,6 +206,32 @@ PEGEL = {stem("pegelsensor")}
             "…<mark>Pegelsensor</mark> hier und <mark>Pegelsensor</mark> dort und noch ein "
             "<mark>Pegelsensor</mark> am…",
         ),
+        # Two matches beat one, even by one (``last - first + 1``).
+        (
+            "Pegelsensor eins. "
+            + " ".join(["Fülltext"] * 15)
+            + " Pegelsensor zwei und Pegelsensor drei. "
+            + " ".join(["Fülltext"] * 15),
+            60,
+            "…Fülltext <mark>Pegelsensor</mark> zwei und <mark>Pegelsensor</mark> drei. Fülltext…",
+        ),
+        # Three matches beat two.
+        (
+            "Pegelsensor eins und Pegelsensor zwei. "
+            + " ".join(["Fülltext"] * 15)
+            + " Pegelsensor drei, Pegelsensor vier, Pegelsensor fünf. "
+            + " ".join(["Fülltext"] * 15),
+            60,
+            "…<mark>Pegelsensor</mark> drei, <mark>Pegelsensor</mark> vier, "
+            "<mark>Pegelsensor</mark> fünf.…",
+        ),
+        # A cluster spans from the first match's start to the last match's end: a match
+        # ending beyond the length is not in it.
+        (
+            "Pegelsensor abcdefghijklm Pegelsensor xyz",
+            30,
+            "<mark>Pegelsensor</mark> abcdefghijklm…",
+        ),
         # A match filling the whole length, after one character that is no word.
         ("(Pegelsensor) und mehr Text danach", 11, "…<mark>Pegelsensor</mark>…"),
         ("Pegelsensor und mehr", 0, "<mark>Pegelsensor</mark>…"),
