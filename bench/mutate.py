@@ -313,9 +313,12 @@ def main() -> int:
     print("\nmodule      mutants  killed  equivalent  score  without equivalent")
     for name, (mutants, killed, equivalent) in totals.items():
         relevant = mutants - equivalent
+        if not mutants:  # e.g. login.py: settings only, no operator to mutate
+            print(f"{name:<10} {mutants:>8} {killed:>7} {equivalent:>11}   n/a        n/a")
+            continue
         print(
             f"{name:<10} {mutants:>8} {killed:>7} {equivalent:>11} "
-            f"{100 * killed / max(mutants, 1):>5.0f} % {100 * killed / max(relevant, 1):>8.0f} %"
+            f"{100 * killed / mutants:>5.0f} % {100 * killed / max(relevant, 1):>8.0f} %"
         )
     print(f"wall time {time.monotonic() - started:.0f} s")
     return 0
