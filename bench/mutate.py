@@ -266,7 +266,10 @@ def report(name: str, session: str) -> tuple[int, int, int]:
             if key in equivalents:
                 equivalent += 1
             survivors.append((mutation, result.diff or "", key in equivalents))
-    score = 100 * killed / mutants if mutants else 100.0
+    if not mutants:
+        print(f"\n== {name} ({MODULES[name].path}): no mutants (no operator applies)")
+        return 0, 0, 0
+    score = 100 * killed / mutants
     relevant = mutants - equivalent
     score_relevant = 100 * killed / relevant if relevant else 100.0
     print(
