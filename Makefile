@@ -6,7 +6,7 @@ export HANSE_DATA_DIR ?= ./instance
 FLASK := $(BIN)/flask --app hanse_hub
 STAMP := $(VENV)/.installed
 
-.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations audit lock bench-reset-timing
+.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations audit lock bench-reset-timing mutate
 
 help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint       ruff check and format check, duplicate code (pylint)"
 	@echo "make audit      known vulnerabilities (pip-audit, npm audit) and bandit against its baseline"
 	@echo "make lock       renew requirements.lock from pyproject.toml (what make audit checks)"
+	@echo "make mutate     mutation testing of policy, accounts and search analysis (~30 min)"
 	@echo "make screenshots  renew docs/screenshots/ (needs Chromium)"
 	@echo "make translations-extract  collect the interface texts into the catalogues (.po)"
 	@echo "make translations          compile the catalogues (.po -> .mo, committed)"
@@ -76,6 +77,10 @@ lock: install
 
 bench-reset-timing: install
 	$(BIN)/python bench/reset_timing.py
+# Mutation testing (Cosmic Ray) of the modules guarding security and search; not part of
+# `make test`. Prints the score per module and every surviving mutant (docs/testing.md).
+mutate: install
+	nice -n 10 $(BIN)/python bench/mutate.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -307,8 +307,3 @@ def administered_tenant_ids(actor: Actor) -> frozenset[int]:
 def can_see_administration(actor: Actor) -> bool:
     """Whether the administration pages have anything for ``actor``."""
     return can_manage_hub(actor) or bool(administered_tenant_ids(actor))
-
-
-def can_read_audit_event(actor: Actor, tenant_id: int | None) -> bool:
-    """Hub admins read the whole audit log; a tenant's admins read its events."""
-    return can_manage_hub(actor) or (tenant_id is not None and actor.is_admin_of(tenant_id))

@@ -8,8 +8,11 @@ actor searches for them every way the hub offers.
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import delete as sql_delete
 
-from hanse_hub.accounts.models import Role
+from hanse_hub.accounts import services as accounts
+from hanse_hub.accounts.models import Role, User
+from hanse_hub.content import services as content
 from hanse_hub.policy import Actor
 from hanse_hub.search import indexing, services
 from hanse_hub.search.services import SearchRequest
@@ -95,3 +98,119 @@ def test_planted_words_surface_exactly_where_they_should(planted, who):
         leaks.append(f"'Sensorik' kind facets count {facet_total}, expected {expected_total}")
     print(f"{who}: {len(leaks)} leaks")
     assert leaks == []
+
+
+# -- the relations the permission matrix knows, through search ---------------------------------
+
+NETWORK_WORD = "marderfroschbrunnen"
+JOINT_WORD = "kormorankontingent"
+ORPHAN_WORD = "sandregenpfeifer"
+DELETED_WORD = "schwanenhorstkarte"
+ARCHIVED_WORD = "wattwurmzaehlung"
+RELATED_WORDS = (NETWORK_WORD, JOINT_WORD, ORPHAN_WORD, DELETED_WORD, ARCHIVED_WORD, DRAFT_WORD)
+
+
+@pytest.fixture
+def related(search_session, search_factory):
+    """A network entry, an internal joint project of Rostock with Stralsund, a draft whose
+    author's account was deleted, a soft-deleted contact linked to a solution, an archived
+    entry and a draft, all of Rostock; actors in every relation to them."""
+    f = search_factory
+    rostock, wismar, stralsund = f.tenant("rostock"), f.tenant("wismar"), f.tenant("stralsund")
+    editor, leaver = f.user(rostock, Role.EDITOR), f.user(rostock, Role.EDITOR)
+    entries = {
+        NETWORK_WORD: {"visibility": "network"},
+        JOINT_WORD: {"visibility": "internal", "participants": [stralsund.slug]},
+        ORPHAN_WORD: {"status": "draft", "author": leaver},
+        ARCHIVED_WORD: {"status": "archived"},
+        DRAFT_WORD: {"status": "draft"},
+    }
+    for word, values in entries.items():
+        values.setdefault("author", editor)
+        f.entry(rostock, title=f"Sensorik {word.title()}", body=f"Sensorik: {word}.", **values)
+    deleted = f.entry(
+        rostock,
+        kind="contact",
+        author=editor,
+        title=f"Sensorik {DELETED_WORD.title()}",
+        body=f"Sensorik: {DELETED_WORD}.",
+    )
+    f.entry(rostock, author=editor, title="Lösung mit Kontakt", contact_ids=[deleted.id])
+    content.delete_entry(Actor.of(editor), deleted)
+    two_cities = f.user(wismar, Role.EDITOR)
+    accounts.set_role(None, two_cities, rostock, Role.READER)
+    actors = {
+        "anonymous": Actor(),
+        "other city member": Actor.of(f.user(wismar, Role.READER)),
+        "joint project participant": Actor.of(f.user(stralsund, Role.READER)),
+        "editor elsewhere, reader here": Actor.of(two_cities),
+        "owning city editor": Actor.of(editor),
+    }
+    search_session.flush()
+    # The leaver's account is deleted (author_id becomes NULL); the index is rebuilt from it.
+    search_session.execute(sql_delete(User).where(User.id == leaver.id))
+    search_session.expire_all()
+    search_session.commit()
+    indexing.reindex()
+    return actors
+
+
+# Who may find which planted word in a default search (archived entries are left out).
+FINDS = {
+    "anonymous": set(),
+    "other city member": {NETWORK_WORD},
+    "joint project participant": {NETWORK_WORD, JOINT_WORD},
+    "editor elsewhere, reader here": {NETWORK_WORD, JOINT_WORD},
+    "owning city editor": {NETWORK_WORD, JOINT_WORD, ORPHAN_WORD, DRAFT_WORD},
+}
+
+
+@pytest.mark.parametrize("who", list(FINDS))
+def test_related_entries_surface_exactly_where_they_should(related, who):
+    """Network entries only for members — totals, facets, suggestions and autocomplete for
+    anonymous visitors included (pins ``if self.network`` in ``search_condition``); internal
+    joint projects for participants (``participant_ids``); a draft of a deleted account for
+    nobody but the city's editors (``self.author_id is not None``); drafts of a city where
+    one only reads, though one edits elsewhere (``draft_tenant_ids``); soft-deleted linked
+    entries for nobody; archived entries not in default search, for editors neither."""
+    actor = related[who]
+    leaks = []
+    for word in RELATED_WORDS:
+        leaks += _leaks(actor, word, allowed=word in FINDS[who])
+    page = services.search(actor, SearchRequest(q="Sensorik", per_page=50))
+    expected_total = len(FINDS[who])
+    if page.total != expected_total:
+        leaks.append(f"'Sensorik' counts {page.total}, expected {expected_total}")
+    for facet in ("kind", "tenant"):
+        counted = sum(v.count for v in page.facets[facet])
+        if counted != expected_total:
+            leaks.append(f"'Sensorik' {facet} facets count {counted}, expected {expected_total}")
+    print(f"{who}: {len(leaks)} leaks")
+    assert leaks == []
+
+
+def test_archived_entries_are_found_when_asked_for(related):
+    """``include_archived`` brings archived entries back, for anonymous visitors too."""
+    for actor in related.values():
+        page = services.search(actor, SearchRequest(q=ARCHIVED_WORD, include_archived=True))
+        assert page.total == 1
+
+
+def _leaks(actor, word: str, *, allowed: bool) -> list[str]:
+    """Every way search could reveal ``word``: hits, totals, facets, suggestions, autocomplete."""
+    leaks = []
+    page = services.search(actor, SearchRequest(q=word))
+    if (page.total > 0) != allowed or (len(page.hits) > 0) != allowed:
+        leaks.append(f"hits/total for {word}: {page.total}")
+    for facet in ("tenant", "kind"):
+        counted = sum(v.count for v in page.facets[facet])
+        if (counted > 0) != allowed:
+            leaks.append(f"{facet} facet counts for {word}: {counted}")
+    typo = word[0] + word[2] + word[1] + word[3:]  # two letters swapped
+    suggestion = services.suggest(actor, typo)
+    if (suggestion == word) != allowed:
+        leaks.append(f"suggestion for {typo}: {suggestion}")
+    completions = [s["label"] for s in services.autocomplete(actor, word[:7])]
+    if any(word in label.lower() for label in completions) != allowed:
+        leaks.append(f"autocomplete for {word[:7]}: {completions}")
+    return leaks
