@@ -11,7 +11,7 @@ may not see answer 404, never 403.
 
 from __future__ import annotations
 
-from flask import current_app, g, request, url_for
+from flask import g, request, url_for
 from flask.views import MethodView
 from flask_babel import gettext as _
 
@@ -38,7 +38,6 @@ from hanse_hub.content import services as content
 from hanse_hub.content.attachments import remove_attachment
 from hanse_hub.content.editing import berlin_today
 from hanse_hub.content.models import Entry
-from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
 from hanse_hub.policy import Actor, PermissionDenied
@@ -155,14 +154,14 @@ def review(entry_id: int):
 @blueprint.response(204)
 @problems(*ACTION_PROBLEMS)
 def delete_attachment(attachment_id: int):
-    """Remove a file from its entry (the file's bytes go when no entry uses them any more)."""
+    """Remove a file from its entry (`hub files gc` removes its bytes once nothing uses them)."""
     actor = require_writer()
     if not 1 <= attachment_id <= MAX_ID:  # no id of ours; the database must not see it
         raise problem(404, _("Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar."))
     attachment = _visible_attachment(attachment_id)
     try:
         with write_transaction():
-            remove_attachment(actor, attachment, storage=storage_for(current_app))
+            remove_attachment(actor, attachment)
     except PermissionDenied:
         raise problem(403, _("Sie dürfen die Dateien dieses Eintrags nicht entfernen.")) from None
     return "", 204

@@ -450,7 +450,7 @@ def remove_file(attachment_id: int):
         abort(400)
     name, entry_id = attachment.original_filename, attachment.entry_id
     with write_transaction():
-        remove_attachment(actor, attachment, storage=storage_for(current_app))
+        remove_attachment(actor, attachment)
     flash(_("Die Datei „%(name)s“ ist entfernt.", name=name), "success")
     return redirect(url_for("editing.edit_entry", entry_id=entry_id) + "#dateien")
 
