@@ -60,7 +60,19 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    if _serving_from_flask_run():
+        from hanse_hub.startup import prepare_to_serve
+
+        prepare_to_serve(app)
     return app
+
+
+def _serving_from_flask_run() -> bool:
+    """``flask run`` builds the app inside its command; other commands check for themselves."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return context is not None and context.info_name == "run"
 
 
 def register_extensions(app: Flask) -> None:

@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import errno
+
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from hanse_hub.oplog import log_once
 from hanse_hub.policy import PermissionDenied
+from hanse_hub.search.backends.base import IndexUnavailable
+
+# How long a client should wait before trying again after a 503 (seconds).
+RETRY_AFTER_SECONDS = 120
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """A full disk (or quota), from the file system or from either database's driver."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(error).lower()
+        if "database or disk is full" in text or "no space left on device" in text:
+            return True  # SQLite's SQLITE_FULL; PostgreSQL's DiskFull (53100)
+        if getattr(error, "sqlstate", None) == "53100":
+            return True
+        error = getattr(error, "orig", None) or error.__cause__ or error.__context__
+    return False
 
 
 def N_(message: str) -> str:
@@ -37,6 +60,10 @@ MESSAGES = {
         N_("Zu viele Anfragen"),
         N_("Bitte warten Sie einen Moment und versuchen Sie es erneut."),
     ),
+    503: (
+        N_("Vorübergehend nicht verfügbar"),
+        N_("Das geht gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut."),
+    ),
     500: (
         N_("Interner Fehler"),
         N_("Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
@@ -51,9 +78,9 @@ def wants_problem_json() -> bool:
     return best == "application/problem+json"
 
 
-def error_response(status: int, detail: str | None = None, **extra):
-    title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
-    title, detail = _(title), detail or _(default_detail)
+def error_response(status: int, detail: str | None = None, *, title: str | None = None, **extra):
+    default_title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
+    title, detail = title or _(default_title), detail or _(default_detail)
     if wants_problem_json():
         body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
         response = jsonify(body)
@@ -99,7 +126,43 @@ def register_error_handlers(app: Flask) -> None:
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response
 
+    @app.errorhandler(IndexUnavailable)
+    def _search_unavailable(error):
+        log_once(
+            "search-index",
+            "Search is unavailable: %s. Fix: flask --app hanse_hub search reindex",
+            error,
+        )
+        return _retry_later(
+            error_response(
+                503,
+                _(
+                    "Die Suche wird gerade neu aufgebaut oder repariert. Bitte versuchen Sie es "
+                    "in einigen Minuten erneut."
+                ),
+                title=_("Suche vorübergehend nicht verfügbar"),
+            )
+        )
+
+    def _retry_later(response):
+        response = app.make_response(response)
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
     @app.errorhandler(Exception)
     def _unexpected(error):
+        if is_disk_full(error):
+            # Nothing was acknowledged: the transaction rolled back, the client may send again.
+            log_once("disk-full", "Disk full, writes fail until space is freed: %s", error)
+            return _retry_later(
+                error_response(
+                    503,
+                    _(
+                        "Der Speicher des Servers ist voll: Ihre Änderung wurde nicht "
+                        "gespeichert. Bitte versuchen Sie es später erneut."
+                    ),
+                    title=_("Speicher voll"),
+                )
+            )
         app.logger.exception("Unhandled error")
         return error_response(InternalServerError.code)
