@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from hanse_hub import backup
 from hanse_hub.accounts import privacy
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts import tokens as api_tokens
@@ -345,6 +347,54 @@ def files_verify():
             f"{report.checked} file(s). Restore them from a backup (docs/operations.md)."
         )
     click.echo(f"All {report.checked} file(s) present and intact.")
+
+
+# -- backup and restore ---------------------------------------------------------------------
+
+
+@hub.command("backup")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+def backup_command(path: Path):
+    """Back up the running hub (database and uploads, verified) into the new folder PATH."""
+    try:
+        report = backup.create_backup(path)
+    except backup.BackupError as error:
+        _fail(str(error))
+    click.echo(
+        f"Backed up the {report.database} database and {report.files} file(s) "
+        f"({report.bytes / 1_000_000:.1f} MB) to {report.path}."
+    )
+    if report.problems:
+        for problem in report.problems:
+            click.echo(f"problem: {problem}", err=True)
+        _fail(
+            f"The backup is incomplete: {len(report.problems)} file(s) could not be copied "
+            "(see above; `hub files verify` lists them)."
+        )
+
+
+@hub.command("restore")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def restore_command(path: Path):
+    """Restore a backup into an empty database and data folder, then rebuild the index."""
+    import flask_migrate
+
+    from hanse_hub.search import indexing
+
+    try:
+        manifest = backup.restore_backup(path)
+    except backup.BackupError as error:
+        _fail(str(error))
+    flask_migrate.upgrade()
+    db.session.remove()
+    indexed = indexing.reindex()
+    report = files.verify_files(storage_for(current_app))
+    if not report.ok:
+        _fail(f"Restored, but {len(report.missing) + len(report.damaged)} file(s) are missing.")
+    click.echo(
+        f"Restored the backup of {manifest['snapshot_started_at']}: {report.checked} file(s), "
+        f"{indexed} entries indexed."
+    )
 
 
 def register_demo_command() -> None:
