@@ -7,6 +7,7 @@ import errno
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from hanse_hub.oplog import log_once
@@ -15,6 +16,17 @@ from hanse_hub.search.backends.base import IndexUnavailable
 
 # How long a client should wait before trying again after a 503 (seconds).
 RETRY_AFTER_SECONDS = 120
+
+
+# PostgreSQL's unique_violation, foreign_key_violation; deadlock_detected, serialization_failure.
+CONFLICT_STATES = {"23505", "23503", "40P01", "40001"}
+
+
+def is_write_conflict(error: BaseException) -> bool:
+    """A write that collided with a concurrent one: the client may simply try again."""
+    if isinstance(error, IntegrityError):
+        return True
+    return getattr(getattr(error, "orig", None), "sqlstate", None) in CONFLICT_STATES
 
 
 def is_disk_full(error: BaseException) -> bool:
@@ -164,5 +176,9 @@ def register_error_handlers(app: Flask) -> None:
                     title=_("Speicher voll"),
                 )
             )
+        if is_write_conflict(error):
+            # The services serialise what they can foresee; this is the net for the rest.
+            app.logger.warning("write conflict answered with 409: %s", error)
+            return error_response(409)
         app.logger.exception("Unhandled error")
         return error_response(InternalServerError.code)

@@ -112,9 +112,15 @@ def _setup_hub(app) -> tuple[int, str]:
     return ids
 
 
+def _invoke(app, *args: str):
+    """A command of ``app`` (its own app context: another test's may be active)."""
+    with app.app_context():
+        return app.test_cli_runner().invoke(args=list(args))
+
+
 def _restore(url: str, data_dir: Path, backup: Path):
     app = make_app(url, data_dir)
-    result = app.test_cli_runner().invoke(args=["hub", "restore", str(backup)])
+    result = _invoke(app, "hub", "restore", str(backup))
     assert result.exit_code == 0, result.output + repr(result.exception)
     return app
 
@@ -126,12 +132,12 @@ def test_a_backup_restores_entries_files_and_search(databases, tmp_path):
     entry_id, content_hash = _write(source, editor_id, tenant_slug, "Zisternen für Gründächer")
     backup = tmp_path / "backup"
 
-    made = source.test_cli_runner().invoke(args=["hub", "backup", str(backup)])
+    made = _invoke(source, "hub", "backup", str(backup))
     assert made.exit_code == 0, made.output
     assert "1 file(s)" in made.output
     manifest = json.loads((backup / "manifest.json").read_text())
     assert list(manifest["files"]) == [content_hash]
-    again = source.test_cli_runner().invoke(args=["hub", "backup", str(backup)])
+    again = _invoke(source, "hub", "backup", str(backup))
     assert again.exit_code == 1 and "not empty" in again.output
 
     restored = _restore(target_url, tmp_path / "data2", backup)
@@ -149,7 +155,7 @@ def test_a_backup_restores_entries_files_and_search(databases, tmp_path):
     hits = restored.test_client().get("/api/v1/search?q=Zisternen").json["hits"]
     assert [hit["title"] for hit in hits] == ["Zisternen für Gründächer"]
 
-    refused = restored.test_cli_runner().invoke(args=["hub", "restore", str(backup)])
+    refused = _invoke(restored, "hub", "restore", str(backup))
     assert refused.exit_code == 1 and "not empty" in refused.output
     for app in (source, restored):
         with app.app_context():
@@ -167,7 +173,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_restored(databases, tmp_
     (tmp_path / "backup" / "uploads" / content_hash[:2] / content_hash).write_bytes(b"kaputt")
 
     target = make_app(target_url, tmp_path / "data2")
-    result = target.test_cli_runner().invoke(args=["hub", "restore", str(tmp_path / "backup")])
+    result = _invoke(target, "hub", "restore", str(tmp_path / "backup"))
     assert result.exit_code == 1
     assert "missing or damaged" in result.output
     with target.app_context():

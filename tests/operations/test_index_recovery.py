@@ -118,6 +118,12 @@ def _damage(data_dir: Path, how: str) -> None:
             toc.write_bytes(b"\x00\x01garbage" * 8)
 
 
+def _invoke(app, *args: str):
+    """A command of ``app`` (its own app context: another test's may be active)."""
+    with app.app_context():
+        return app.test_cli_runner().invoke(args=list(args))
+
+
 def _restart(app) -> None:
     """A new process: no backend object (and no cached index) yet."""
     app.extensions.pop("hanse_search_backend", None)
@@ -139,8 +145,7 @@ def test_an_unusable_index_is_reported_with_its_fix_and_search_answers_503(
     assert problem and how in problem.replace("unreadable", "damaged")
     assert "search reindex" in caplog.text
 
-    runner = app.test_cli_runner()
-    status = runner.invoke(args=["search", "status"])
+    status = _invoke(app, "search", "status")
     assert status.exit_code == 1
     assert "UNAVAILABLE" in status.output and "search reindex" in status.output
     assert "Entries in database:       1" in status.output
@@ -157,10 +162,10 @@ def test_an_unusable_index_is_reported_with_its_fix_and_search_answers_503(
     # Pages that only suggest similar entries still work.
     assert client.get("/t/rostock/parkraumsensoren").status_code == 200
 
-    rebuilt = runner.invoke(args=["search", "reindex"])
+    rebuilt = _invoke(app, "search", "reindex")
     assert rebuilt.exit_code == 0, rebuilt.output
     assert _found(app, "Parkraumsensoren") == ["Parkraumsensoren"]
-    assert runner.invoke(args=["search", "status"]).exit_code == 0
+    assert _invoke(app, "search", "status").exit_code == 0
 
 
 def test_a_fresh_hub_creates_its_index_instead_of_reporting_it_missing(hub, backend):
