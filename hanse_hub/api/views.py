@@ -471,17 +471,22 @@ class EntryResource(MethodView):
         """Delete an entry (its city's admins can restore it)."""
         actor = require_writer()
         entry = _visible_entry(entry_id)
-        if (
-            request.if_match
-            and not request.if_match.star_tag
-            and not request.if_match.contains(_etag_value(entry))
-        ):
-            raise problem(412, _("Der Eintrag wurde inzwischen geändert."))
+        expected = None
+        if request.if_match and not request.if_match.star_tag:
+            if not request.if_match.contains(_etag_value(entry)):
+                raise problem(412, _("Der Eintrag wurde inzwischen geändert."))
+            expected = entry.version
         try:
             with write_transaction():
-                content.delete_entry(actor, entry)
+                content.delete_entry(actor, entry, expected_version=expected)
         except PermissionDenied:
             raise problem(403, _("Sie dürfen diesen Eintrag nicht löschen.")) from None
+        except content.StaleEntry as error:  # the race was lost inside the transaction
+            raise problem(
+                412,
+                _("Der Eintrag wurde inzwischen geändert."),
+                current_version=error.current_version,
+            ) from None
         return "", 204
 
 

@@ -125,3 +125,20 @@ def test_creates_with_the_same_title_at_once_both_succeed_with_distinct_slugs(ca
         ]
         slugs = sorted(r.json["slug"] for r in responses)
         assert slugs == [f"digitale-bauakte-{number}", f"digitale-bauakte-{number}-2"]
+
+
+def test_an_edit_and_a_delete_with_the_same_if_match_one_wins_the_other_gets_412(caller):
+    outcomes = Counter()
+    for number in range(PAIRS):
+        created = _create(caller, f"Sitzungsdienst {number}")
+        url, etag = f"/api/v1/entries/{created.json['id']}", created.headers["ETag"]
+        edit, remove = _at_once(
+            lambda url=url, etag=etag: caller(
+                "PATCH", url, json={"summary": "Neu"}, headers={"If-Match": etag}
+            ),
+            lambda url=url, etag=etag: caller("DELETE", url, headers={"If-Match": etag}),
+        )
+        outcomes[(edit.status_code, remove.status_code)] += 1
+    # A PATCH that arrives after the delete committed finds no entry: 404 is right then.
+    assert set(outcomes) <= {(200, 412), (412, 204), (404, 204)}, outcomes
+    assert sum(outcomes.values()) == PAIRS
