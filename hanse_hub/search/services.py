@@ -16,13 +16,14 @@ from dataclasses import dataclass, field, replace
 from markupsafe import Markup
 from sqlalchemy import func, select
 
+from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
 from hanse_hub.content.models import Entry, EntryKind, Topic
 from hanse_hub.extensions import db
+from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.search import analysis
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import IndexUnavailable, SearchQuery
-from hanse_hub.search.conditions import Condition, FieldIn, NoneOf, all_of
 from hanse_hub.search.indexing import attachment_text, entry_fields
 from hanse_hub.search.models import SearchWord
 from hanse_hub.search.query import (
@@ -36,7 +37,6 @@ from hanse_hub.search.query import (
     query_stems,
 )
 from hanse_hub.tenants.models import Tenant
-from hanse_hub.web.i18n import interface_language
 
 MAX_PER_PAGE = 50
 SORTS = ("relevance", "date")
@@ -162,8 +162,6 @@ def _facet_labels() -> dict[str, dict[str, str]]:
 
 def _facets(raw: dict[str, dict[str, int]], request: SearchRequest) -> dict[str, list[FacetValue]]:
     labels = _facet_labels()
-    from hanse_hub.web.context import KIND_LABELS  # labels are the interface's business
-
     facets: dict[str, list[FacetValue]] = {}
     tenant_values = []
     for tenant_id, count in raw.get("tenant_id", {}).items():

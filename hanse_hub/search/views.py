@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify, render_template, request, url_for
 
 from hanse_hub.extensions import configured_limit, limiter
 from hanse_hub.search import services
-from hanse_hub.search.forms import search_request_from_args
+from hanse_hub.search.query_args import search_request_from_args
 from hanse_hub.web.context import current_actor
 
 blueprint = Blueprint("search", __name__)

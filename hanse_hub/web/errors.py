@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
@@ -12,11 +12,11 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from hanse_hub.oplog import log_once
 from hanse_hub.policy import PermissionDenied
+from hanse_hub.problems import MESSAGES, field_errors, problem_json, title_and_detail
 from hanse_hub.search.backends.base import IndexUnavailable
 
 # How long a client should wait before trying again after a 503 (seconds).
 RETRY_AFTER_SECONDS = 120
-
 
 # PostgreSQL's unique_violation, foreign_key_violation; deadlock_detected, serialization_failure.
 CONFLICT_STATES = {"23505", "23503", "40P01", "40001"}
@@ -45,44 +45,6 @@ def is_disk_full(error: BaseException) -> bool:
     return False
 
 
-def N_(message: str) -> str:
-    """Marks a message for the catalogue; it is translated where it is shown."""
-    return message
-
-
-# German msgids, translated for web pages and problem+json alike (in the request's language).
-MESSAGES = {
-    400: (N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verstanden werden.")),
-    401: (N_("Anmeldung erforderlich"), N_("Bitte melden Sie sich an.")),
-    403: (N_("Keine Berechtigung"), N_("Dafür fehlt Ihnen die Berechtigung.")),
-    404: (
-        N_("Seite nicht gefunden"),
-        N_("Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar."),
-    ),
-    405: (N_("Methode nicht erlaubt"), N_("Diese Aktion ist hier nicht möglich.")),
-    409: (N_("Konflikt"), N_("Die Änderung passt nicht zum aktuellen Stand. Bitte laden Sie neu.")),
-    412: (
-        N_("Veraltete Fassung"),
-        N_("Der Eintrag wurde inzwischen geändert. Bitte laden Sie neu."),
-    ),
-    413: (N_("Datei zu groß"), N_("Die gesendeten Daten sind größer als erlaubt.")),
-    415: (N_("Dateityp nicht erlaubt"), N_("Dieser Dateityp wird nicht angenommen.")),
-    422: (N_("Eingaben prüfen"), N_("Einige Eingaben sind nicht gültig.")),
-    429: (
-        N_("Zu viele Anfragen"),
-        N_("Bitte warten Sie einen Moment und versuchen Sie es erneut."),
-    ),
-    503: (
-        N_("Vorübergehend nicht verfügbar"),
-        N_("Das geht gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut."),
-    ),
-    500: (
-        N_("Interner Fehler"),
-        N_("Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
-    ),
-}
-
-
 def wants_problem_json() -> bool:
     if request.path.startswith("/api/"):
         return True
@@ -91,14 +53,9 @@ def wants_problem_json() -> bool:
 
 
 def error_response(status: int, detail: str | None = None, *, title: str | None = None, **extra):
-    default_title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
-    title, detail = title or _(default_title), detail or _(default_detail)
     if wants_problem_json():
-        body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-        response = jsonify(body)
-        response.status_code = status
-        response.mimetype = "application/problem+json"
-        return response
+        return problem_json(status, detail, title=title, **extra)
+    title, detail = title_and_detail(status, detail, title)
     return render_template("web/error.html", status=status, title=title, detail=detail), status
 
 
@@ -125,8 +82,6 @@ def register_error_handlers(app: Flask) -> None:
         detail = None if status in MESSAGES else error.description
         messages = (getattr(error, "data", None) or {}).get("messages")
         if messages is not None:  # input validation at the edge (webargs / marshmallow)
-            from hanse_hub.api.errors import field_errors
-
             errors = field_errors(messages)
             fields = ", ".join(sorted(map(str, errors)))
             return error_response(

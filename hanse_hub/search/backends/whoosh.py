@@ -19,6 +19,7 @@ from whoosh import sorting
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
+from hanse_hub.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.search.backends.base import (
     FACETS,
     IndexUnavailable,
@@ -27,7 +28,6 @@ from hanse_hub.search.backends.base import (
     SearchDocument,
     SearchQuery,
 )
-from hanse_hub.search.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
 
 WRITER_TIMEOUT_SECONDS = 30
