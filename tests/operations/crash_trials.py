@@ -73,6 +73,16 @@ class History:
     server_errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def acknowledged_count(self) -> int:
+        with self.lock:
+            return self.statuses[200] + self.statuses[201] + self.statuses[204]
+
+    def wait_for_acknowledgements(self, more: int, *, deadline_seconds: float) -> None:
+        wanted = self.acknowledged_count() + more
+        deadline = time.monotonic() + deadline_seconds
+        while self.acknowledged_count() < wanted and time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+
     def answer(self, response: requests.Response, what: str) -> None:
         with self.lock:
             self.statuses[response.status_code] += 1
@@ -372,7 +382,9 @@ def run_trials(
             ]
             for writer in writers:
                 writer.start()
-            time.sleep(chooser.uniform(0.5, 2.5))  # the random moment of the crash
+            # Writers under way (on a busy machine that takes a while), then a random moment.
+            history.wait_for_acknowledgements(WRITERS, deadline_seconds=START_DEADLINE_SECONDS)
+            time.sleep(chooser.uniform(0.0, 1.5))
             victim = chooser.choice(VICTIMS[indexing])
             if victim == "server worker" and not hub.kill_one_server_worker():
                 victim = "server"
