@@ -60,6 +60,9 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    from hanse_hub.search.recovery import start_with_first_request
+
+    start_with_first_request(app)
     if _serving_from_flask_run():
         from hanse_hub.startup import prepare_to_serve
 

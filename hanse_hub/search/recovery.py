@@ -54,7 +54,7 @@ def apply_left_over_jobs(app: Flask) -> int:
 def start_index_recovery(app: Flask) -> bool:
     """Start this process's recovery thread (once per process); True if it was started."""
     interval = recovery_interval(app)
-    if not interval:
+    if not interval or _started_in.get(id(app)) == os.getpid():
         return False
     with _lock:
         if _started_in.get(id(app)) == os.getpid():
@@ -73,3 +73,12 @@ def start_index_recovery(app: Flask) -> bool:
 
     threading.Thread(target=run, name="index-recovery", daemon=True).start()
     return True
+
+
+def start_with_first_request(app: Flask) -> None:
+    """Also start recovery when a process serves its first request: for WSGI servers that
+    do not load ``wsgi.py`` in each process (e.g. gunicorn ``--preload`` forks after it)."""
+
+    @app.before_request
+    def _start_index_recovery() -> None:
+        start_index_recovery(app)

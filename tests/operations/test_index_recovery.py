@@ -36,7 +36,7 @@ def hub(backend, tmp_path):
     if backend == "postgresql" and (reason := postgres_unavailable_reason()):
         pytest.skip(reason)
     with fresh_database(backend, tmp_path / "db") as url:
-        app = make_app(url, tmp_path / "data", HANSE_INDEX_RECOVERY_SECONDS="1")
+        app = make_app(url, tmp_path / "data", HANSE_INDEX_RECOVERY_SECONDS="0")
         with app.app_context():
             flask_migrate.upgrade()
             db.session.remove()
@@ -82,6 +82,7 @@ def test_an_entry_left_unindexed_by_a_crash_is_found_without_any_further_write(h
     assert _found(app, "Zisternen") == []
     assert _pending(app) > 0
 
+    app.config["HANSE_INDEX_RECOVERY_SECONDS"] = 1  # as a serving process has it
     assert start_index_recovery(app)
     assert not start_index_recovery(app), "one recovery thread per process"
     deadline = time.monotonic() + 60
@@ -95,6 +96,7 @@ def test_an_entry_left_unindexed_by_a_crash_is_found_without_any_further_write(h
 def test_no_recovery_thread_in_worker_mode_where_the_worker_applies_jobs(hub):
     app, _ = hub
     app.config["HANSE_SEARCH_INDEXING"] = "worker"
+    app.config["HANSE_INDEX_RECOVERY_SECONDS"] = 1
     try:
         assert not start_index_recovery(app)
     finally:
@@ -188,3 +190,15 @@ def test_apply_left_over_jobs_logs_a_failure_once_and_keeps_the_jobs(hub, backen
         assert apply_left_over_jobs(app) == 0
     assert _pending(app) > 0, "a job is kept until its entry is indexed"
     assert caplog.text.count("Applying pending index jobs failed") == 1
+
+
+def test_recovery_also_starts_with_a_processs_first_request(hub):
+    """For WSGI servers that fork after loading the app (no wsgi.py per process)."""
+    app, _ = hub
+    _entry_as_if_the_process_died_after_commit(app, "Mobilitätsstationen")
+    app.config["HANSE_INDEX_RECOVERY_SECONDS"] = 1
+    app.test_client().get("/api/v1/tenants")
+    deadline = time.monotonic() + 60
+    while _pending(app) and time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+    assert _found(app, "Mobilitätsstationen") == ["Mobilitätsstationen"]
