@@ -66,7 +66,22 @@ def create_app(environ: dict | None = None) -> Flask:
         from hanse_hub.mail_outbox import start_background_sender
 
         app.before_request(lambda: start_background_sender(app))
+    from hanse_hub.search.recovery import start_with_first_request
+
+    start_with_first_request(app)
+    if _serving_from_flask_run():
+        from hanse_hub.startup import prepare_to_serve
+
+        prepare_to_serve(app)
     return app
+
+
+def _serving_from_flask_run() -> bool:
+    """``flask run`` builds the app inside its command; other commands check for themselves."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    return context is not None and context.info_name == "run"
 
 
 def register_extensions(app: Flask) -> None:

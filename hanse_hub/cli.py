@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
+from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from hanse_hub import backup
 from hanse_hub.accounts import privacy
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import WeakPassword, generate_password
-from hanse_hub.content import topics
+from hanse_hub.content import files, topics
 from hanse_hub.content.models import Entry
 from hanse_hub.content.services import ContentError, purge_entry
+from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.tenants import services as tenants
@@ -33,6 +38,8 @@ user_group = AppGroup("user", help="Accounts and memberships.")
 entry_group = AppGroup("entry", help="Entries (operator tasks).")
 topic_group = AppGroup("topic", help="The topic taxonomy (Handlungsfelder).")
 token_group = AppGroup("token", help="Personal access tokens for the REST API.")
+files_group = AppGroup("files", help="Stored files (uploads).")
+hub.add_command(files_group)
 hub.add_command(token_group)
 hub.add_command(topic_group)
 hub.add_command(tenant_group)
@@ -299,6 +306,95 @@ def entry_purge(uuid):
         title = entry.title
         purge_entry(entry)
     click.echo(f"Purged {title!r}.")
+
+
+# -- files --------------------------------------------------------------------------------------
+
+
+@files_group.command("gc")
+@click.option(
+    "--grace-hours",
+    type=click.FloatRange(min=0),
+    default=files.DEFAULT_GRACE.total_seconds() / 3600,
+    show_default=True,
+    help="Keep unused files written within this many hours (uploads still in flight).",
+)
+def files_gc(grace_hours):
+    """Remove stored files that no attachment uses any more (run it daily, e.g. from cron)."""
+    report = files.collect_garbage(storage_for(current_app), grace=timedelta(hours=grace_hours))
+    click.echo(
+        f"Removed {len(report.removed)} unused file(s); kept {report.referenced} in use and "
+        f"{report.kept_recent} written within the grace period."
+    )
+    if report.recovered or report.stale_uploads:
+        click.echo(
+            f"Put back {report.recovered} file(s) an interrupted run had set aside; removed "
+            f"{report.stale_uploads} unfinished upload(s)."
+        )
+
+
+@files_group.command("verify")
+def files_verify():
+    """Check that every attachment's file exists and has the content its hash names."""
+    report = files.verify_files(storage_for(current_app))
+    for content_hash in report.missing:
+        click.echo(f"missing: {content_hash}", err=True)
+    for content_hash in report.damaged:
+        click.echo(f"damaged: {content_hash}", err=True)
+    if not report.ok:
+        _fail(
+            f"{len(report.missing)} missing and {len(report.damaged)} damaged of "
+            f"{report.checked} file(s). Restore them from a backup (docs/operations.md)."
+        )
+    click.echo(f"All {report.checked} file(s) present and intact.")
+
+
+# -- backup and restore ---------------------------------------------------------------------
+
+
+@hub.command("backup")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+def backup_command(path: Path):
+    """Back up the running hub (database and uploads, verified) into the new folder PATH."""
+    try:
+        report = backup.create_backup(path)
+    except backup.BackupError as error:
+        _fail(str(error))
+    click.echo(
+        f"Backed up the {report.database} database and {report.files} file(s) "
+        f"({report.bytes / 1_000_000:.1f} MB) to {report.path}."
+    )
+    if report.problems:
+        for problem in report.problems:
+            click.echo(f"problem: {problem}", err=True)
+        _fail(
+            f"The backup is incomplete: {len(report.problems)} file(s) could not be copied "
+            "(see above; `hub files verify` lists them)."
+        )
+
+
+@hub.command("restore")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def restore_command(path: Path):
+    """Restore a backup into an empty database and data folder, then rebuild the index."""
+    import flask_migrate
+
+    from hanse_hub.search import indexing
+
+    try:
+        manifest = backup.restore_backup(path)
+    except backup.BackupError as error:
+        _fail(str(error))
+    flask_migrate.upgrade()
+    db.session.remove()
+    indexed = indexing.reindex()
+    report = files.verify_files(storage_for(current_app))
+    if not report.ok:
+        _fail(f"Restored, but {len(report.missing) + len(report.damaged)} file(s) are missing.")
+    click.echo(
+        f"Restored the backup of {manifest['snapshot_started_at']}: {report.checked} file(s), "
+        f"{indexed} entries indexed."
+    )
 
 
 def register_demo_command() -> None:

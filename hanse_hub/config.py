@@ -14,6 +14,8 @@ from pathlib import Path
 ENVIRONMENTS = ("development", "production", "testing")
 SEARCH_BACKENDS = ("whoosh", "postgres")
 SEARCH_INDEXING = ("inline", "worker")
+# Inline indexing: how often every process applies index jobs a crash left behind (seconds).
+DEFAULT_INDEX_RECOVERY_SECONDS = 15
 
 
 class ConfigurationError(RuntimeError):
@@ -33,6 +35,7 @@ class Settings:
     remember_days: int
     redis_url: str | None = None
     trusted_proxies: int = 0
+    index_recovery_seconds: int = 0
     rate_limits: dict = field(default_factory=dict)
     mail: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
@@ -47,6 +50,7 @@ class Settings:
             "HANSE_MAX_UPLOAD_BYTES": self.max_upload_bytes,
             "HANSE_SESSION_LIFETIME_HOURS": self.session_lifetime_hours,
             "HANSE_REDIS_URL": self.redis_url,
+            "HANSE_INDEX_RECOVERY_SECONDS": self.index_recovery_seconds,
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -240,6 +244,10 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         remember_days=_int(environ, "HANSE_REMEMBER_DAYS", 14),
         redis_url=environ.get("HANSE_REDIS_URL") or None,
         trusted_proxies=_non_negative(environ, "HANSE_TRUSTED_PROXIES"),
+        # Tests apply index jobs themselves; a background thread would race their transactions.
+        index_recovery_seconds=_non_negative(environ, "HANSE_INDEX_RECOVERY_SECONDS")
+        if environ.get("HANSE_INDEX_RECOVERY_SECONDS") or env == "testing"
+        else DEFAULT_INDEX_RECOVERY_SECONDS,
         rate_limits=_rate_limits(environ),
         mail=_mail(environ, env),
     )

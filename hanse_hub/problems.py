@@ -38,6 +38,10 @@ MESSAGES = {
         N_("Zu viele Anfragen"),
         N_("Bitte warten Sie einen Moment und versuchen Sie es erneut."),
     ),
+    503: (
+        N_("Vorübergehend nicht verfügbar"),
+        N_("Das geht gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut."),
+    ),
     500: (
         N_("Interner Fehler"),
         N_("Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
@@ -45,15 +49,18 @@ MESSAGES = {
 }
 
 
-def title_and_detail(status: int, detail: str | None = None) -> tuple[str, str]:
-    """The translated title of ``status``, and ``detail`` or the status's own explanation."""
-    title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
-    return _(title), str(detail) if detail else _(default_detail)
+def title_and_detail(
+    status: int, detail: str | None = None, title: str | None = None
+) -> tuple[str, str]:
+    """The translated title of ``status`` (or ``title``), and ``detail`` or the status's own
+    explanation."""
+    default_title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
+    return str(title) if title else _(default_title), str(detail) if detail else _(default_detail)
 
 
-def problem_json(status: int, detail: str | None = None, **extra):
+def problem_json(status: int, detail: str | None = None, *, title: str | None = None, **extra):
     """An ``application/problem+json`` response; ``extra`` members as plain JSON."""
-    title, detail = title_and_detail(status, detail)
+    title, detail = title_and_detail(status, detail, title)
     body = {
         "type": "about:blank",
         "title": title,

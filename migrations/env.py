@@ -86,6 +86,12 @@ def run_migrations_online():
         conf_args["process_revision_directives"] = process_revision_directives
 
     connectable = get_engine()
+    # One line naming the setting to fix, not a driver traceback (hanse_hub.startup).
+    from hanse_hub.startup import connection_problem
+
+    problem = connection_problem(connectable)
+    if problem:
+        raise SystemExit(f"hanse_hub cannot migrate: {problem}")
 
     with connectable.connect() as connection:
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)

@@ -34,6 +34,7 @@ LAYER_OF_PREFIX = {
     "hanse_hub.labels": FOUNDATION,
     "hanse_hub.problems": FOUNDATION,
     "hanse_hub.paging": FOUNDATION,
+    "hanse_hub.oplog": FOUNDATION,
     "hanse_hub.content.kinds": FOUNDATION,
     "hanse_hub.policy": POLICY,
     "hanse_hub.accounts": SERVICES,
@@ -44,12 +45,15 @@ LAYER_OF_PREFIX = {
     "hanse_hub.mail": SERVICES,
     "hanse_hub.mail_outbox": SERVICES,
     "hanse_hub.mail_cli": EDGES,
+    "hanse_hub.backup": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,
     "hanse_hub.api": EDGES,
     "hanse_hub.web": EDGES,
     "hanse_hub.cli": EDGES,
     "hanse_hub.demo": EDGES,
+    # Start-up checks of the serving processes (gunicorn's wsgi.py, flask run, the worker).
+    "hanse_hub.startup": EDGES,
 }
 # Inside a domain package, these modules are the domain's edge (HTTP handlers, forms, commands).
 EDGE_MODULES = {"views", "editing", "forms", "query_args", "login", "profile", "cli"}

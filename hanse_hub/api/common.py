@@ -190,15 +190,18 @@ def content_error(error: content.ContentError):
 
 @contextmanager
 def entry_write_problems():
-    """A write to an entry: the services' refusals as problem responses (403, 409, 422)."""
+    """A write to an entry: the services' refusals as problem responses (403, 412, 422)."""
     try:
         yield
     except PermissionDenied:
         raise problem(403, _("Sie dürfen diesen Eintrag nicht ändern.")) from None
-    except content.StaleEntry as error:
+    except content.StaleEntry as error:  # the If-Match race was lost inside the transaction
         raise problem(
-            409,
-            _("Der Eintrag wurde gleichzeitig geändert."),
+            412,
+            _(
+                "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
+                "neu und wiederholen Sie Ihre Änderung."
+            ),
             current_version=error.current_version,
         ) from None
     except content.ContentError as error:

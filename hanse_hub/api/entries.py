@@ -182,4 +182,13 @@ class EntryResource(MethodView):
                 content.delete_entry(actor, entry, expected_version=expected)
         except PermissionDenied:
             raise problem(403, _("Sie dürfen diesen Eintrag nicht löschen.")) from None
+        except content.StaleEntry as error:  # the race was lost inside the transaction
+            raise problem(
+                412,
+                _(
+                    "Der Eintrag wurde inzwischen geändert. Bitte laden Sie ihn "
+                    "neu und wiederholen Sie Ihre Änderung."
+                ),
+                current_version=error.current_version,
+            ) from None
         return "", 204

@@ -155,14 +155,14 @@ def attachment_content(attachment_id: int):
 @blueprint.response(204)
 @problems(*ACTION_PROBLEMS)
 def delete_attachment(attachment_id: int):
-    """Remove a file from its entry (the file's bytes go when no entry uses them any more)."""
+    """Remove a file from its entry (`hub files gc` removes its bytes once nothing uses them)."""
     actor = require_writer()
     if not 1 <= attachment_id <= MAX_ID:  # no id of ours; the database must not see it
         raise problem(404, _("Diese Datei gibt es nicht, oder sie ist für Sie nicht sichtbar."))
     attachment = visible_attachment(attachment_id)
     try:
         with write_transaction():
-            remove_attachment(actor, attachment, storage=storage_for(current_app))
+            remove_attachment(actor, attachment)
     except PermissionDenied:
         raise problem(403, _("Sie dürfen die Dateien dieses Eintrags nicht entfernen.")) from None
     return "", 204

@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 import filetype
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hanse_hub.content.models import Attachment, Entry
 from hanse_hub.content.storage import Storage, TooLarge
@@ -126,13 +126,9 @@ def get_attachment(actor: Actor, attachment_id: int) -> Attachment | None:
     )
 
 
-def remove_attachment(actor: Actor, attachment: Attachment, *, storage: Storage) -> None:
+def remove_attachment(actor: Actor, attachment: Attachment) -> None:
+    """Remove the file from its entry. Its bytes stay until ``hub files gc`` finds them unused:
+    deleting them here could remove the file of a concurrent upload of the same content."""
     require(actor, Action.EDIT, attachment.entry)
-    content_hash = attachment.content_hash
     db.session.delete(attachment)
     db.session.flush()
-    still_used = db.session.scalar(
-        select(func.count(Attachment.id)).where(Attachment.content_hash == content_hash)
-    )
-    if not still_used:
-        storage.delete(content_hash)

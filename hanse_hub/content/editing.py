@@ -97,6 +97,24 @@ REVISION_ACTIONS = {
 # How the history names each of ``revisions.HISTORY_FIELDS`` (from the kind registry).
 FIELD_LABELS = field_labels()
 
+CONFLICT_TEXT_LENGTH = 400
+
+
+def _shown(value) -> str:
+    if value in (None, "", []):
+        return "–"
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= CONFLICT_TEXT_LENGTH else text[:CONFLICT_TEXT_LENGTH] + " …"
+
+
+def conflict_rows(changes: list[services.FieldChange]) -> list[dict]:
+    """The other person's changes as the stale-edit message lists them."""
+    return [
+        {"label": FIELD_LABELS[c.field], "before": _shown(c.before), "after": _shown(c.after)}
+        for c in changes
+    ]
+
+
 STALE_EDIT = _l(
     "Der Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind unten "
     "erhalten. Bitte vergleichen Sie sie mit der aktuellen Fassung (Link oben) – wenn Sie "
@@ -195,6 +213,7 @@ def _render_entry_form(
     upload_form: UploadForm | None = None,
     preview: bool = False,
     status: int = 200,
+    conflict: list[dict] | None = None,
 ):
     if entry is not None and upload_form is None:
         upload_form = UploadForm(formdata=None)
@@ -208,6 +227,7 @@ def _render_entry_form(
         preview=preview,
         visibility_help=visibility_descriptions(tenant.short_name),
         action_form=ActionForm(formdata=None),
+        conflict=conflict or [],
     ), status
 
 
@@ -290,6 +310,9 @@ def edit_entry(entry_id: int):
                 )
         except StaleEntry as error:
             form.form_errors.append(str(STALE_EDIT))
+            render["conflict"] = conflict_rows(
+                services.changes_since(actor, entry, form.expected_version())
+            )
             form.version.data = str(error.current_version)
             status = 409
         except ContentError as error:
@@ -407,7 +430,7 @@ def remove_file(attachment_id: int):
         abort(400)
     name, entry_id = attachment.original_filename, attachment.entry_id
     with write_transaction():
-        remove_attachment(actor, attachment, storage=storage_for(current_app))
+        remove_attachment(actor, attachment)
     flash(_("Die Datei „%(name)s“ ist entfernt.", name=name), "success")
     return redirect(url_for("editing.edit_entry", entry_id=entry_id) + "#dateien")
 

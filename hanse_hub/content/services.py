@@ -14,7 +14,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from slugify import slugify
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, select, text
 from sqlalchemy.orm import selectin_polymorphic
 
 from hanse_hub.accounts.audit_log import record_entry_event
@@ -187,8 +187,31 @@ def deleted_entries(actor: Actor, tenant: Tenant | None = None) -> list[Entry]:
 # -- writing -------------------------------------------------------------------------------------
 
 
+# The first key of the PostgreSQL advisory lock that serialises slug choices ("slug").
+SLUG_LOCK_NAMESPACE = 0x736C7567
+
+
+def _lock_slugs_of(tenant: Tenant) -> None:
+    """Serialise the choice of slugs within a tenant until the transaction ends.
+
+    Choosing a slug reads which ones are taken, then writes one: two transactions could pick
+    the same. PostgreSQL takes an advisory lock per tenant (released at commit or rollback);
+    SQLite needs none, its writers already run one at a time (``BEGIN IMMEDIATE``).
+    """
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(
+            text("SELECT pg_advisory_xact_lock(:namespace, :tenant)"),
+            {"namespace": SLUG_LOCK_NAMESPACE, "tenant": tenant.id},
+        )
+
+
 def unique_slug(tenant: Tenant, wanted: str, *, exclude_entry_id: int | None = None) -> str:
-    """A slug for ``wanted`` that no other live entry of the tenant uses (German-aware)."""
+    """A slug for ``wanted`` that no other live entry of the tenant uses (German-aware).
+
+    Holds the tenant's slug lock until the transaction ends, so no concurrent use case
+    can take the same slug before this one commits.
+    """
+    _lock_slugs_of(tenant)
     base = slugify(wanted, max_length=180, word_boundary=True, replacements=GERMAN_LETTERS)
     base = base or "eintrag"
     candidate, number = base, 1
@@ -356,14 +379,49 @@ def create_entry(
     if status != EntryStatus.DRAFT:
         entry.published_at = now
     db.session.flush()
+    _remember_locked(entry)  # new in this transaction: nobody else can change it yet
     _record_revision(entry, actor, "created", None)
     return entry
 
 
-def _current_state(entry: Entry, expected_version: int | None) -> dict:
-    """The state before a change; refuses the change if the caller's copy is stale."""
+_LOCKED_ENTRIES = "hanse_locked_entries"
+
+
+def _locked_in_this_transaction() -> set[int]:
+    """Ids of the entries this transaction holds the row lock of."""
+    session = db.session()
+    transaction = session.get_transaction()
+    locked = session.info.get(_LOCKED_ENTRIES)
+    if locked is None or locked[0] is not transaction:
+        locked = session.info[_LOCKED_ENTRIES] = (transaction, set())
+    return locked[1]
+
+
+def _remember_locked(entry: Entry) -> None:
+    _locked_in_this_transaction().add(entry.id)
+
+
+def lock_for_change(entry: Entry, expected_version: int | None = None) -> None:
+    """Take the entry's row lock and read it again, once per transaction.
+
+    Concurrent changes of one entry then run one after the other, and each starts from the
+    version the one before it wrote: without ``expected_version`` all of them succeed (the
+    last one wins, each is a revision); with it, the caller's copy must still be current,
+    also when another change committed a moment ago (``StaleEntry``). PostgreSQL locks the
+    row (``FOR NO KEY UPDATE``: links from other entries may still be written); SQLite's
+    writers already hold the database's write lock.
+    """
+    locked = _locked_in_this_transaction()
+    if entry.id not in locked:
+        db.session.refresh(entry, with_for_update={"key_share": True})
+        locked.add(entry.id)
     if expected_version is not None and expected_version != entry.version:
         raise StaleEntry(entry.version)
+
+
+def _current_state(entry: Entry, expected_version: int | None = None) -> dict:
+    """The state before a change, read under the entry's row lock; refuses a stale change."""
+    lock_for_change(entry, expected_version)
     return entry_state(entry)
 
 
@@ -427,8 +485,7 @@ def save_entry(
     else:
         if entry.tenant_id != tenant.id:
             raise ValueError(f"entry {entry.id} does not belong to tenant {tenant.slug}")
-        if expected_version is not None and expected_version != entry.version:
-            raise StaleEntry(entry.version)
+        lock_for_change(entry, expected_version)
         if data:
             update_entry(actor, entry, data)
     if consent is not None and isinstance(entry, Contact):
@@ -457,10 +514,12 @@ def _move_to_status(actor: Actor, entry: Entry, status: EntryStatus) -> None:
 
 
 def _move_slug(entry: Entry, old_slug: str, new_slug: str) -> None:
-    # The new slug may be an old slug of this entry: that redirect is no longer needed.
+    # The new slug may be an old slug of this entry: that redirect is no longer needed. The old
+    # slug may still redirect to an entry that gave it up before: the live entry now owns it.
     db.session.execute(
         delete(SlugRedirect).where(
-            SlugRedirect.tenant_id == entry.tenant_id, SlugRedirect.old_slug == new_slug
+            SlugRedirect.tenant_id == entry.tenant_id,
+            SlugRedirect.old_slug.in_([new_slug, old_slug]),
         )
     )
     db.session.add(SlugRedirect(tenant_id=entry.tenant_id, old_slug=old_slug, entry_id=entry.id))
@@ -509,7 +568,7 @@ def delete_entry(actor: Actor, entry: Entry, *, expected_version: int | None = N
 
 def restore_entry(actor: Actor, entry: Entry) -> Entry:
     require(actor, Action.RESTORE, entry)
-    previous = entry_state(entry)
+    previous = _current_state(entry)
     # Its slug may have been taken meanwhile: choose it while the entry is still deleted (the
     # query flushes pending changes, and a live entry with a taken slug breaks the index).
     slug = unique_slug(entry.tenant, entry.slug, exclude_entry_id=entry.id)
@@ -536,6 +595,30 @@ def revisions_of(actor: Actor, entry: Entry) -> list[Revision]:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """A field that someone else changed: its value then, and now."""
+
+    field: str  # one of ``revisions.HISTORY_FIELDS``
+    before: Any
+    after: Any
+
+
+def changes_since(actor: Actor, entry: Entry, version: int) -> list[FieldChange]:
+    """What changed in the entry since ``version``: for a person whose edit came too late."""
+    require(actor, Action.VIEW, entry)
+    first_change = db.session.scalar(
+        select(Revision).where(Revision.entry_id == entry.id, Revision.version == version + 1)
+    )
+    if first_change is None or first_change.previous_state is None:
+        return []
+    before, after = first_change.previous_state, entry_state(entry)
+    return [
+        FieldChange(name, before.get(name), after.get(name))
+        for name in changed_fields(before, after)
+    ]
+
+
+@dataclass(frozen=True)
 class HistoryRow:
     """One change in an entry's history: the revision, and the fields it changed."""
 
@@ -559,7 +642,7 @@ def history_of(actor: Actor, entry: Entry) -> list[HistoryRow]:
 def record_consent(actor: Actor, contact: Contact) -> Contact:
     """Record that the person agreed to be listed, and who recorded it."""
     require(actor, Action.EDIT, contact)
-    previous = entry_state(contact)
+    previous = _current_state(contact)
     contact.consent_given_at = utcnow()
     contact.consent_recorded_by_id = actor.user_id
     contact.consent_withdrawn_at = None
@@ -570,7 +653,7 @@ def record_consent(actor: Actor, contact: Contact) -> Contact:
 def withdraw_consent(actor: Actor, contact: Contact) -> Contact:
     """The person withdrew consent: the contact goes back to draft and leaves every public view."""
     require(actor, Action.EDIT, contact)
-    previous = entry_state(contact)
+    previous = _current_state(contact)
     contact.consent_withdrawn_at = utcnow()
     contact.status = EntryStatus.DRAFT
     _finish_change(actor, contact, "consent_withdrawn", previous)

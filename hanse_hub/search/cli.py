@@ -6,6 +6,7 @@ import signal
 import time
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
@@ -22,6 +23,11 @@ search_group = AppGroup("search", help="The search index.")
 @click.option("--once", is_flag=True, help="Apply what is pending, then stop.")
 def worker(interval: float, once: bool):
     """Apply pending index jobs: the single index writer when HANSE_SEARCH_INDEXING=worker."""
+    from hanse_hub.startup import exit_unless_database_usable, report_index_health
+
+    app = current_app._get_current_object()
+    exit_unless_database_usable(app)
+    report_index_health(app)
     stopping = False
 
     def stop(*_):
@@ -76,9 +82,20 @@ def reindex(tenant_slug: str | None):
 
 @search_group.command("status")
 def status():
-    """Backend, documents in the index vs. entries in the database, pending jobs, last error."""
+    """Index health: readable, documents vs. entries, pending and failed jobs, last error.
+
+    Exits with 1 when search cannot work (index unreadable, database unreachable), so a
+    monitoring check can call it.
+    """
     facts = indexing.index_status()
+    problem = facts.get("index_problem")
+    facts["health"] = (
+        f"UNAVAILABLE – {problem}. Fix: flask --app hanse_hub search reindex" if problem else "ok"
+    )
+    if facts.get("database_problem"):
+        facts["health"] = f"UNKNOWN – database: {facts['database_problem']}"
     labels = {
+        "health": "Index",
         "backend": "Backend",
         "indexing": "Indexing",
         "documents_in_index": "Documents in index",
@@ -90,3 +107,5 @@ def status():
     }
     for key, label in labels.items():
         click.echo(f"{label + ':':<26} {facts.get(key) if facts.get(key) is not None else '–'}")
+    if problem or facts.get("database_problem"):
+        raise SystemExit(1)

@@ -260,19 +260,30 @@ def reindex(tenant: Tenant | None = None, progress: Callable[[int], None] | None
 
 
 def index_status() -> dict:
+    """The index's health for operators; answers even when the index or database fails."""
     backend = get_backend()
-    states = {s.key: s.value for s in db.session.scalars(select(SearchState))}
-    return {
+    facts: dict = {
         "backend": backend.name,
         "indexing": current_app.config["HANSE_SEARCH_INDEXING"],
-        "documents_in_index": backend.document_count(),
-        "live_entries": db.session.scalar(
-            select(func.count(Entry.id)).where(Entry.deleted_at.is_(None))
-        ),
-        "pending_jobs": db.session.scalar(select(func.count(SearchJob.id))),
-        "failed_jobs": db.session.scalar(
-            select(func.count(SearchJob.id)).where(SearchJob.attempts > 0)
-        ),
-        "last_error": states.get("last_error"),
-        "last_reindex": states.get("last_reindex"),
     }
+    try:
+        facts["index_problem"] = backend.health()
+        if facts["index_problem"] is None:
+            facts["documents_in_index"] = backend.document_count()
+    except Exception as error:  # reported, never raised: this is what an operator looks at
+        facts["index_problem"] = f"the index cannot be read: {error}"
+    try:
+        states = {s.key: s.value for s in db.session.scalars(select(SearchState))}
+        facts["live_entries"] = db.session.scalar(
+            select(func.count(Entry.id)).where(Entry.deleted_at.is_(None))
+        )
+        facts["pending_jobs"] = db.session.scalar(select(func.count(SearchJob.id)))
+        facts["failed_jobs"] = db.session.scalar(
+            select(func.count(SearchJob.id)).where(SearchJob.attempts > 0)
+        )
+        facts["last_error"] = states.get("last_error")
+        facts["last_reindex"] = states.get("last_reindex")
+    except Exception as error:
+        db.session.rollback()
+        facts["database_problem"] = str(error).strip().splitlines()[0]
+    return facts

@@ -23,7 +23,7 @@ from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.search import analysis
 from hanse_hub.search.backends import get_backend
-from hanse_hub.search.backends.base import SearchQuery
+from hanse_hub.search.backends.base import IndexUnavailable, SearchQuery
 from hanse_hub.search.indexing import attachment_text, entry_fields
 from hanse_hub.search.models import SearchWord
 from hanse_hub.search.query import (
@@ -363,6 +363,9 @@ def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
         scope_for(actor).search_condition(),
         NoneOf((FieldIn("tenant_id", [entry.tenant_id]),)),
     )
-    raw = get_backend().search(SearchQuery(tree=tree, condition=condition, limit=limit))
+    try:
+        raw = get_backend().search(SearchQuery(tree=tree, condition=condition, limit=limit))
+    except IndexUnavailable:
+        return []  # a hint beside an entry: the entry page itself must not fail
     entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
     return [entries[hit.entry_id] for hit in raw.hits if hit.entry_id in entries]

@@ -287,6 +287,7 @@ def test_a_stale_edit_explains_the_conflict_and_keeps_the_input(
     read_version = entry.version
     colleague = factory.user(rostock, Role.EDITOR)
     content.update_entry(Actor.of(colleague), entry, {"summary": "Von der Kollegin"})
+    content.update_entry(Actor.of(colleague), entry, {"tags": ["sensoren", "parken"]})
     session.commit()
     data = {**COMMON, "title": "Parkraum", "summary": "Meine Fassung", "maturity": "idea"}
     data["version"] = str(read_version)
@@ -295,6 +296,12 @@ def test_a_stale_edit_explains_the_conflict_and_keeps_the_input(
     assert response.status_code == 409
     assert "inzwischen von jemand anderem geändert" in page
     assert "Meine Fassung" in page
+    # What the colleague changed, field by field: then and now.
+    conflict = page[page.index("Was inzwischen geändert wurde") :].split("</table>")[0]
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>([^<]*)</td><td>([^<]*)</td>', conflict)
+    assert ("Kurzbeschreibung", "–", "Von der Kollegin") in rows
+    assert ("Schlagworte", "–", "parken, sensoren") in rows
+    assert len(rows) == 2
     assert _entry(session, "Parkraum").summary == "Von der Kollegin"
     # Saving again, having seen the warning, replaces the other change.
     new_version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)

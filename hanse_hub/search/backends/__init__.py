@@ -17,7 +17,22 @@ def create_backend(app: Flask) -> SearchBackend:
 
     from hanse_hub.search.backends.whoosh import WhooshBackend
 
-    return WhooshBackend(Path(app.config["HANSE_DATA_DIR"]) / "search-index")
+    return WhooshBackend(
+        Path(app.config["HANSE_DATA_DIR"]) / "search-index", index_expected=_documents_expected
+    )
+
+
+def _documents_expected() -> bool:
+    """Whether some live entry should be in the index already (its index job was applied)."""
+    from sqlalchemy import select
+
+    from hanse_hub.content.models import Entry
+    from hanse_hub.extensions import db
+    from hanse_hub.search.models import SearchJob
+
+    pending = select(SearchJob.entry_id)
+    indexed = select(Entry.id).where(Entry.deleted_at.is_(None), Entry.id.not_in(pending))
+    return db.session.scalar(indexed.limit(1)) is not None
 
 
 def get_backend(app: Flask | None = None) -> SearchBackend:

@@ -23,6 +23,13 @@ ALL_CAPABILITIES = frozenset(
 )
 
 
+class IndexUnavailable(RuntimeError):
+    """The index cannot be read (missing or damaged): searching must wait for a rebuild.
+
+    The fix is always the same: ``flask --app hanse_hub search reindex``.
+    """
+
+
 @dataclass
 class SearchDocument:
     entry_id: int
@@ -105,3 +112,6 @@ class SearchBackend(Protocol):
 
     def document_count(self) -> int:
         """How many documents the index holds."""
+
+    def health(self) -> str | None:
+        """Why the index cannot be used right now, or None when it can be read."""

@@ -243,3 +243,6 @@ class PostgresBackend:
 
     def document_count(self) -> int:
         return db.session.scalar(sa.select(sa.func.count()).select_from(search_documents))
+
+    def health(self) -> str | None:
+        return None  # the index is a table of the database: it is there when the database is

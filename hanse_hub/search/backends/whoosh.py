@@ -8,7 +8,9 @@ with a timeout, which is safe across gunicorn workers.
 
 from __future__ import annotations
 
+import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -18,7 +20,14 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from hanse_hub.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
-from hanse_hub.search.backends.base import FACETS, RawHit, RawResults, SearchDocument, SearchQuery
+from hanse_hub.search.backends.base import (
+    FACETS,
+    IndexUnavailable,
+    RawHit,
+    RawResults,
+    SearchDocument,
+    SearchQuery,
+)
 from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
 
 WRITER_TIMEOUT_SECONDS = 30
@@ -88,8 +97,11 @@ class WhooshBackend:
         {"phrases", "negation", "or", "facets", "sort_by_date", "autocomplete", "field_weights"}
     )
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, *, index_expected: Callable[[], bool] = lambda: False):
+        """``index_expected`` says whether documents should already be in the index: then a
+        missing index was lost (an error), otherwise it is simply not built yet (created)."""
         self.directory = Path(directory)
+        self._index_expected = index_expected
         self._index = None
         self._searcher = None
         self._lock = threading.Lock()
@@ -97,12 +109,27 @@ class WhooshBackend:
     # -- the index and its searcher ---------------------------------------------------------------
     def _open(self):
         if self._index is None:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            if whoosh_index.exists_in(str(self.directory)):
-                self._index = whoosh_index.open_dir(str(self.directory))
-            else:
+            try:
+                exists = whoosh_index.exists_in(str(self.directory))
+                if exists:
+                    self._index = whoosh_index.open_dir(str(self.directory))
+            except Exception as error:  # Whoosh raises many kinds for damaged files
+                raise IndexUnavailable(
+                    f"the search index in {self.directory} is unreadable: {error}"
+                ) from error
+            if not exists:
+                if self._index_expected():
+                    raise IndexUnavailable(f"the search index in {self.directory} is missing")
+                self.directory.mkdir(parents=True, exist_ok=True)
                 self._index = whoosh_index.create_in(str(self.directory), _schema())
         return self._index
+
+    def health(self) -> str | None:
+        try:
+            self._current_searcher()
+        except IndexUnavailable as error:
+            return str(error)
+        return None
 
     def _current_searcher(self):
         """This process's searcher, reopened when another writer changed the index.
@@ -112,12 +139,19 @@ class WhooshBackend:
         """
         with self._lock:
             index = self._open()
-            if self._searcher is None or self._searcher.reader().generation() != (
-                index.latest_generation()
-            ):
-                if self._searcher is not None:
-                    self._searcher.close()
-                self._searcher = index.searcher()
+            try:
+                if self._searcher is None or self._searcher.reader().generation() != (
+                    index.latest_generation()
+                ):
+                    if self._searcher is not None:
+                        self._searcher.close()
+                    self._searcher = None
+                    self._searcher = index.searcher()
+            except Exception as error:  # removed or damaged under a running process
+                self._index = None
+                raise IndexUnavailable(
+                    f"the search index in {self.directory} is unreadable: {error}"
+                ) from error
             return self._searcher
 
     # -- writing ----------------------------------------------------------------------------------
@@ -165,6 +199,8 @@ class WhooshBackend:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            # A damaged index is replaced as a whole (open files of other processes stay valid).
+            shutil.rmtree(self.directory, ignore_errors=True)
             self.directory.mkdir(parents=True, exist_ok=True)
             self._index = whoosh_index.create_in(str(self.directory), _schema())
 
