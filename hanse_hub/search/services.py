@@ -4,29 +4,36 @@ The backend returns ids; entries are loaded back from the database through the
 visibility policy, so the index never decides what anyone sees. Snippets are
 cut from the loaded entries; suggestions are offered only when they find
 something the searcher may see.
+
+A query typed into the search box never dead-ends (unless ``SearchRequest.exact``): question
+and filler words are left out, a compound the index knows rarely is also looked for as its
+parts, an unknown word is replaced at once by a close word that finds something the searcher
+may see (``SearchPage.corrected_query``), and when all words together find nothing, entries
+holding most of them are shown (``relaxed``, with the ``missing_words``). Every count that
+steers these decisions is taken within the searcher's visibility, so none of them reveals a
+word that only entries hidden from the searcher contain.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hanse_hub.content.models import Entry, EntryKind, Topic
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, scope_for
-from hanse_hub.search import analysis
+from hanse_hub.search import analysis, lenient
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchQuery
 from hanse_hub.search.conditions import Condition, FieldIn, NoneOf, all_of
 from hanse_hub.search.indexing import attachment_text, entry_fields
-from hanse_hub.search.models import SearchWord
 from hanse_hub.search.query import (
     AnalysedNode,
+    Node,
     Or,
     Token,
     analyse_query,
@@ -34,6 +41,7 @@ from hanse_hub.search.query import (
     parse_query,
     plain_words,
     query_stems,
+    without_filler,
 )
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.web.i18n import interface_language
@@ -57,6 +65,9 @@ class SearchRequest:
     include_archived: bool = False
     # Words naming a kind ("Ansprechpartner …") choose the kind (see kind_words.txt).
     kind_words: bool = True
+    # Exactly the words typed: no filler words left out, no corrected or relaxed results.
+    # For saved searches, feeds and notifications, and for people who ask for it.
+    exact: bool = False
 
 
 @dataclass
@@ -93,6 +104,11 @@ class SearchPage:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None
     kind_from_query: KindFromQuery | None = None
+    # The query searched instead of the typed one, whose words found nothing.
+    corrected_query: str | None = None
+    # No entry holds all words: these hits hold most of them; missing_words found nothing.
+    relaxed: bool = False
+    missing_words: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:
@@ -121,6 +137,13 @@ def _tree(text: str) -> AnalysedNode | None:
         return plain_words(text)
 
 
+def _parsed(text: str) -> Node | None:
+    try:
+        return parse_query(text)
+    except Exception:  # the parser never fails; the plain words are then searched
+        return None
+
+
 def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
     if not ids:
         return {}
@@ -139,18 +162,24 @@ def plain_text(markdown: str) -> str:
     return MARKDOWN_MARKS.sub(" ", MARKDOWN_LINK.sub(r"\1", markdown))
 
 
-def _snippet(entry: Entry, stems: set[str]) -> tuple[Markup, str | None]:
-    """The excerpt to show, and the file it comes from when the words were found only there."""
+def _snippet(entry: Entry, stems: set[str], whole_stems: set[str]) -> tuple[Markup, str | None]:
+    """The excerpt to show, and the file it comes from when the words were found only there.
+
+    The stems of the words as typed (``whole_stems``) decide first where the words were
+    found; those of compound parts only when the typed words are found nowhere.
+    """
     language = entry.language
     text = plain_text("\n".join(entry_fields(entry))) or entry.title
-    excerpt = analysis.snippet(text, stems, language=language)
-    if not stems or "<mark>" in excerpt or set(analysis.analyse(entry.title, language)) & stems:
-        return excerpt, None
-    for attachment in entry.attachments:
-        found = analysis.snippet(attachment_text(attachment), stems, language=language)
-        if "<mark>" in found:
-            return found, attachment.original_filename
-    return excerpt, None
+    title_stems = set(analysis.analyse(entry.title, language))
+    for looked_for in [whole_stems, stems] if whole_stems and whole_stems != stems else [stems]:
+        excerpt = analysis.snippet(text, looked_for, language=language)
+        if not looked_for or "<mark>" in excerpt or title_stems & looked_for:
+            return analysis.snippet(text, stems, language=language), None
+        for attachment in entry.attachments:
+            found = analysis.snippet(attachment_text(attachment), looked_for, language=language)
+            if "<mark>" in found:
+                return found, attachment.original_filename
+    return analysis.snippet(text, stems, language=language), None
 
 
 def _facet_labels() -> dict[str, dict[str, str]]:
@@ -203,72 +232,76 @@ def _without_words(text: str, removed: tuple[str, ...]) -> str:
 
 
 def _kind_from_query(
-    actor: Actor, request: SearchRequest
-) -> tuple[SearchRequest, AnalysedNode | None, KindFromQuery | None]:
-    """The request and query tree to run, given words that name a kind of entry.
+    request: SearchRequest, node: Node | None, reading: lenient.Reading
+) -> tuple[SearchRequest, Node | None, KindFromQuery | None]:
+    """The request and query to run, given words that name a kind of entry.
 
     With no kind filter, "Ansprechpartner Elektromobilität" searches contacts for
     Elektromobilität – if that finds anything; otherwise the words are taken as typed. With a
     kind filter that the word agrees with, the word is redundant and left out.
     """
-    tree = _tree(request.q)
-    try:
-        found = kind_words(parse_query(request.q))
-    except Exception:  # the parser never fails; the words are then simply taken as typed
-        found = None
+    found = kind_words(node)
     if not request.kind_words or found is None:
-        return request, tree, None
+        return request, node, None
     if request.kinds and found.kind not in request.kinds:
-        return request, tree, None
-    rest_tree = analyse_query(found.rest)
-    if rest_tree is None:
-        return request, tree, None
+        return request, node, None
     if request.kinds:
-        return request, rest_tree, None
+        return request, found.rest, None
     narrowed = replace(request, kinds=(found.kind,))
-    condition = all_of(
-        scope_for(actor).search_condition(include_archived=request.include_archived),
-        _user_filters(narrowed),
-    )
-    if not get_backend().count(SearchQuery(tree=rest_tree, condition=condition, limit=1)):
-        return request, tree, None
+    condition = all_of(reading.visible, _user_filters(narrowed))
+    if not lenient.count_within(condition, reading.analysed(found.rest)):
+        return request, node, None
     rest = _without_words(request.q, found.words)
-    return narrowed, rest_tree, KindFromQuery(found.kind, found.words, rest)
+    return narrowed, found.rest, KindFromQuery(found.kind, found.words, rest)
 
 
 def search(actor: Actor, request: SearchRequest) -> SearchPage:
-    """One page of entries matching the request that ``actor`` may see, with facets."""
+    """One page of entries matching the request that ``actor`` may see, with facets.
+
+    Unless ``request.exact``, filler words are left out, unknown words corrected and rare
+    compounds split, and a query that finds nothing as a whole is relaxed (``lenient``);
+    the page says what was done.
+    """
     backend = get_backend()
     typed = request
-    request, tree, kind_from_query = _kind_from_query(actor, request)
+    visible = scope_for(actor).search_condition(include_archived=request.include_archived)
+    reading = lenient.Reading(visible, lenient=not request.exact)
+    node = _parsed(request.q)
+    if not request.exact:
+        node = without_filler(node)
+    node, corrected_query = reading.correct(request.q, node)
+    request, node, kind_from_query = _kind_from_query(request, node, reading)
+    tree = _analysed(reading, node)
     if request.q.strip() and tree is None:
         tree = plain_words(request.q)
-    condition = all_of(
-        scope_for(actor).search_condition(include_archived=request.include_archived),
-        _user_filters(request),
-    )
+    condition = all_of(visible, _user_filters(request))
     per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
-    raw = backend.search(
-        SearchQuery(
-            tree=tree,
-            condition=condition,
-            sort=request.sort if request.sort in SORTS else "relevance",
-            offset=(max(request.page, 1) - 1) * per_page,
-            limit=per_page,
-            facets=True,
-        )
+    query = SearchQuery(
+        tree=tree,
+        condition=condition,
+        sort=request.sort if request.sort in SORTS else "relevance",
+        offset=(max(request.page, 1) - 1) * per_page,
+        limit=per_page,
+        facets=True,
     )
+    raw = backend.search(query)
+    relaxed = None
+    if raw.total == 0 and tree is not None and not request.exact:
+        relaxed = lenient.relax(reading, node, query)
+        if relaxed is not None:
+            raw, tree = relaxed.raw, relaxed.tree
     entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
     stems = query_stems(tree)
+    whole_stems = query_stems(analyse_query(node)) if relaxed is None else stems
     hits = []
     for raw_hit in raw.hits:
         entry = entries.get(raw_hit.entry_id)
         if entry is None:
             continue  # the index is behind the database; the database decides
-        snippet, file_name = _snippet(entry, stems)
+        snippet, file_name = _snippet(entry, stems, whole_stems)
         hits.append(Hit(entry, raw_hit.score, snippet, file_name))
     suggestion = None
-    if request.q.strip() and raw.total < 3:
+    if request.q.strip() and raw.total < 3 and not (relaxed or corrected_query):
         suggestion = suggest(actor, request.q)
     return SearchPage(
         request=typed,
@@ -277,25 +310,22 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
         facets=_facets(raw.facets, request),
         suggestion=suggestion,
         kind_from_query=kind_from_query,
+        corrected_query=corrected_query,
+        relaxed=relaxed is not None,
+        missing_words=relaxed.missing_words if relaxed else (),
     )
+
+
+def _analysed(reading: lenient.Reading, node: Node | None) -> AnalysedNode | None:
+    try:
+        return reading.analysed(node)
+    except Exception:  # analysis never fails by design; the plain words are the fallback
+        return None
 
 
 def _count(actor: Actor, tree: AnalysedNode | None) -> int:
     condition = scope_for(actor).search_condition()
     return get_backend().count(SearchQuery(tree=tree, condition=condition, limit=1))
-
-
-def _candidates(word: str) -> list[str]:
-    """Known spellings close to ``word`` (same first letter, similar length)."""
-    if len(word) < 4:
-        return []
-    rows = db.session.scalars(
-        select(SearchWord.word).where(
-            SearchWord.word.startswith(word[0]),
-            func.length(SearchWord.word).between(len(word) - 2, len(word) + 2),
-        )
-    )
-    return difflib.get_close_matches(word, list(rows), n=5, cutoff=0.75)
 
 
 def suggest(actor: Actor, text: str) -> str | None:
@@ -312,7 +342,7 @@ def suggest(actor: Actor, text: str) -> str | None:
         replacement = next(
             (
                 candidate
-                for candidate in _candidates(folded)
+                for candidate in lenient.close_words(folded)
                 if _count(actor, analyse_query(parse_query(candidate))) > 0
             ),
             None,
@@ -324,6 +354,25 @@ def suggest(actor: Actor, text: str) -> str | None:
     proposal = " ".join(corrected)
     # Only suggest what finds something this searcher may see: nothing else leaks.
     return proposal if _count(actor, _tree(proposal)) > 0 else None
+
+
+def topics_named_in(text: str, *, limit: int = 5) -> list[Topic]:
+    """Topics (the shared taxonomy, visible to everyone) whose German or English name holds a
+    word of the text or a compound part of one: for pages that found nothing."""
+    wanted = set()
+    for word in analysis.words(text)[:16]:
+        for language in analysis.LANGUAGES:
+            wanted.update(analysis.analyse(word, language))
+    if not wanted:
+        return []
+    found = []
+    for topic in db.session.scalars(select(Topic).order_by(Topic.position)):
+        names = set(analysis.analyse(topic.name_de, "de")) | set(
+            analysis.analyse(topic.name_en, "en")
+        )
+        if names & wanted:
+            found.append(topic)
+    return found[:limit]
 
 
 def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:

@@ -73,7 +73,6 @@ def test_every_first_suite_query_still_succeeds(clerk, engine):
     assert summary(outcomes)[0] == 1.0, text
 
 
-@pytest.mark.xfail(strict=True, reason="compound splitting, corrections, relaxed matching: #8")
 def test_queries_as_typed_succeed_at_3(clerk, engine):
     outcomes = [run_query(clerk, query, tuple(expected)) for query, expected in AS_TYPED]
     text = report(engine, outcomes)

@@ -43,10 +43,46 @@ def test_search_page_shows_hits_facets_and_keeps_state_in_the_url(
     assert "1 Treffer" in filtered and 'aria-current="true"' in filtered
 
 
-def test_search_page_offers_did_you_mean(search_client, search_factory, search_session):
+def test_search_page_shows_results_for_the_corrected_spelling_with_a_way_back(
+    search_client, search_factory, search_session
+):
     _seed(search_factory, search_session)
     page = search_client.get("/suche?q=Bodensensroen").get_data(as_text=True)
-    assert "Meinten Sie" in page and "bodensensoren" in page
+    assert "Ergebnisse für <strong>bodensensoren</strong>." in page
+    first_hit = page.index('class="card hit"')
+    assert page.index("Parkraummanagement mit Bodensensoren", first_hit) < page.index(
+        "Freie Parkplätze per App", first_hit
+    )  # the whole word above its parts (Boden, Sensoren)
+    back = re.search(r'Stattdessen nach <a href="([^"]+)">»Bodensensroen«</a> suchen', page)
+    assert back, page
+    exact = search_client.get(back.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert "0 Treffer" in exact and "Meinten Sie" in exact and "bodensensoren" in exact
+
+
+def test_search_page_says_which_words_were_not_found(search_client, search_factory, search_session):
+    _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Bodensensoren+Quantencomputer").get_data(as_text=True)
+    assert "Kein Eintrag enthält alle Wörter." in page
+    assert "Nicht gefunden: <s>Quantencomputer</s>" in page
+    assert "Parkraummanagement mit Bodensensoren" in page
+
+
+def test_empty_search_page_offers_ways_on(
+    search_client, search_factory, search_session, search_app
+):
+    _rostock, _ = _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Quantencomputer+Zeitreise").get_data(as_text=True)
+    assert "0 Treffer" in page and "So kommen Sie weiter" in page
+    assert 'href="/suche?q=Zeitreise"' in page and "ohne „Quantencomputer“" in page
+    assert 'href="/suche?q=Quantencomputer+Zeitreise&amp;art=contact"' in page
+    topics = search_client.get("/suche?q=Bildung+Zeitreise").get_data(as_text=True)
+    assert "0 Treffer" in topics and 'href="/suche?thema=bildung"' in topics
+    search_app.config["HANSE_CONTACT_ADDRESS"] = "netzwerk@smarte-hanse.example"
+    try:
+        page = search_client.get("/suche?q=Zeitreise").get_data(as_text=True)
+    finally:
+        search_app.config["HANSE_CONTACT_ADDRESS"] = None
+    assert 'href="mailto:netzwerk@smarte-hanse.example?subject=Frage%20an%20das%20Netzwerk' in page
 
 
 def test_search_page_says_when_a_word_chose_the_kind(search_client, search_factory, search_session):
