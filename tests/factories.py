@@ -77,14 +77,17 @@ class Factory:
         values = {"title": f"Eintrag {next(_counter)}", "visibility": Visibility(visibility)}
         values.update(KIND_REQUIRED.get(kind, dict)())
         values.update(data)
-        entry = content.create_entry(actor, tenant, kind, values)
         status = EntryStatus(status)
-        if kind == EntryKind.CONTACT and status != EntryStatus.DRAFT:
-            content.record_consent(actor, entry)
-        if status != EntryStatus.DRAFT:
-            content.publish_entry(actor, entry)
-        if status == EntryStatus.ARCHIVED:
-            content.archive_entry(actor, entry)
+        entry = content.save_entry(
+            actor,
+            tenant,
+            values,
+            kind=kind,
+            consent=status != EntryStatus.DRAFT or None,  # a contact is published with consent
+            status=None if status == EntryStatus.DRAFT else EntryStatus.PUBLISHED,
+        )
+        if status == EntryStatus.ARCHIVED:  # only a published entry is archived
+            content.save_entry(actor, tenant, {}, entry=entry, status=status)
         return entry
 
     def login(self, client, user: User, *, password: str = PASSWORD, remember: bool = False):

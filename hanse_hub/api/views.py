@@ -39,7 +39,7 @@ from hanse_hub.content.storage import storage_for
 from hanse_hub.content.topics import get_topic, list_topics
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, db, limiter
-from hanse_hub.policy import Actor, PermissionDenied, visible
+from hanse_hub.policy import Actor, PermissionDenied
 from hanse_hub.search import services as search_services
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import get_tenant, list_tenants
@@ -79,6 +79,7 @@ def entry_url(entry: Entry) -> str:
 def entry_payload(actor: Actor, entry: Entry) -> dict:
     """An entry as the API shows it to ``actor``: links only to what ``actor`` may see."""
     kind = str(entry.kind)
+    links = content.related_entries(actor, entry, reverse=False)
     data = {
         "id": entry.id,
         "uuid": entry.uuid,
@@ -92,11 +93,7 @@ def entry_payload(actor: Actor, entry: Entry) -> dict:
         "tags": list(entry.tags),
         "language": entry.language,
         "licence": entry.licence,
-        "translation_of": (
-            entry.translation_of_id
-            if entry.translation_of and visible(actor, [entry.translation_of])
-            else None
-        ),
+        "translation_of": links["translation_of"][0].id if links["translation_of"] else None,
         "visibility": str(entry.visibility),
         "status": str(entry.status),
         "participants": [t.slug for t in entry.participants],
@@ -112,10 +109,10 @@ def entry_payload(actor: Actor, entry: Entry) -> dict:
             value = getattr(entry, name)
             data[name] = str(value) if name == "maturity" else value
     for name, (relationship, _target) in content.KIND_LINKS.get(entry.kind, {}).items():
-        data[name] = [linked.id for linked in visible(actor, getattr(entry, relationship))]
-    for name, (_column, _target) in content.KIND_REFERENCES.get(entry.kind, {}).items():
-        linked = getattr(entry, name.removesuffix("_id"))
-        data[name] = linked.id if linked is not None and visible(actor, [linked]) else None
+        data[name] = [linked.id for linked in links[relationship]]
+    for name in content.KIND_REFERENCES.get(entry.kind, {}):
+        linked = links[name.removesuffix("_id")]
+        data[name] = linked[0].id if linked else None
     if isinstance(entry, Contact):
         data["has_consent"] = entry.has_consent
     return data
@@ -267,28 +264,6 @@ def entry_write_problems():
         raise _content_error(error) from None
 
 
-def _apply_status(actor: Actor, entry: Entry, status: str | None) -> None:
-    if status is None or status == entry.status:
-        return
-    if status == EntryStatus.PUBLISHED:
-        content.publish_entry(actor, entry)
-    elif status == EntryStatus.ARCHIVED:
-        if entry.status == EntryStatus.DRAFT:
-            content.publish_entry(actor, entry)
-        content.archive_entry(actor, entry)
-    else:
-        content.unpublish_entry(actor, entry)
-
-
-def _apply_consent(actor: Actor, entry: Entry, consent: bool | None) -> None:
-    if consent is None or not isinstance(entry, Contact):
-        return
-    if consent and not entry.has_consent:
-        content.record_consent(actor, entry)
-    elif not consent and entry.consent_given_at is not None and entry.consent_withdrawn_at is None:
-        content.withdraw_consent(actor, entry)
-
-
 def _etag_value(entry: Entry) -> str:
     return f"e{entry.id}-v{entry.version}"
 
@@ -404,9 +379,9 @@ class Entries(MethodView):
         consent = data.get("consent")
         try:
             with write_transaction():
-                entry = content.create_entry(actor, tenant, kind, _service_input(data))
-                _apply_consent(actor, entry, consent)
-                _apply_status(actor, entry, status)
+                entry = content.save_entry(
+                    actor, tenant, _service_input(data), kind=kind, status=status, consent=consent
+                )
         except PermissionDenied:
             raise problem(
                 403,
@@ -476,11 +451,15 @@ class EntryResource(MethodView):
                 errors={name: [message] for name in foreign},
             )
         with entry_write_problems(), write_transaction():
-            changes = _service_input(data)
-            if changes:
-                content.update_entry(actor, entry, changes, expected_version=expected)
-            _apply_consent(actor, entry, data.get("consent"))
-            _apply_status(actor, entry, data.get("status"))
+            content.save_entry(
+                actor,
+                entry.tenant,
+                _service_input(data),
+                entry=entry,
+                status=data.get("status"),
+                consent=data.get("consent"),
+                expected_version=expected,
+            )
         return _with_cache_headers(entry_payload(actor, entry), entry)
 
     @blueprint.response(204)

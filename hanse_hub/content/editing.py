@@ -288,9 +288,9 @@ def create_entry(tenant_slug: str, kind_slug: str):
     if form.validate_on_submit():
         try:
             with write_transaction():
-                entry = services.create_entry(actor, tenant, kind, form.service_data())
-                if wants_consent(form):
-                    services.record_consent(actor, entry)
+                entry = services.save_entry(
+                    actor, tenant, form.service_data(), kind=kind, consent=wants_consent(form)
+                )
         except ContentError as error:
             form.add_service_error(error, form.error_aliases)
             status = 422
@@ -324,13 +324,14 @@ def edit_entry(entry_id: int):
         consent = wants_consent(form, entry)
         try:
             with write_transaction():
-                services.update_entry(
-                    actor, entry, form.service_data(), expected_version=form.expected_version()
+                services.save_entry(
+                    actor,
+                    entry.tenant,
+                    form.service_data(),
+                    entry=entry,
+                    consent=consent,
+                    expected_version=form.expected_version(),
                 )
-                if consent is True:
-                    services.record_consent(actor, entry)
-                elif consent is False:
-                    services.withdraw_consent(actor, entry)
         except StaleEntry as error:
             form.form_errors.append(str(STALE_EDIT))
             form.version.data = str(error.current_version)

@@ -45,6 +45,7 @@ from hanse_hub.policy import (
     can_create_in,
     require,
     scope_for,
+    visible,
 )
 from hanse_hub.tenants.models import Tenant
 
@@ -413,6 +414,63 @@ def update_entry(
     return entry
 
 
+def save_entry(
+    actor: Actor,
+    tenant: Tenant,
+    data: Mapping[str, Any],
+    *,
+    kind: EntryKind | None = None,
+    entry: Entry | None = None,
+    status: EntryStatus | str | None = None,
+    consent: bool | None = None,
+    expected_version: int | None = None,
+) -> Entry:
+    """Save an entry with its consent and status: the one use case behind every edit form.
+
+    Creates an entry of ``kind`` owned by ``tenant`` (``entry`` is None), or changes ``entry``
+    (which ``tenant`` owns) when ``data`` has fields. Then, for contacts, records (``consent``
+    True) or withdraws (False) the person's consent, and finally moves the entry to ``status``
+    (published, archived or draft). Only a published entry can be archived: archiving a draft
+    is refused, as in the web interface. ``expected_version`` refuses a change to an entry that
+    changed since the caller read it (``StaleEntry``). Web, API, demo seeder and test factory
+    all call this; the caller owns the transaction.
+    """
+    if (kind is None) == (entry is None):
+        raise ValueError("save_entry needs either a kind (create) or an entry (change)")
+    if entry is None:
+        entry = create_entry(actor, tenant, kind, data)
+    else:
+        if entry.tenant_id != tenant.id:
+            raise ValueError(f"entry {entry.id} does not belong to tenant {tenant.slug}")
+        if expected_version is not None and expected_version != entry.version:
+            raise StaleEntry(entry.version)
+        if data:
+            update_entry(actor, entry, data)
+    if consent is not None and isinstance(entry, Contact):
+        if consent and not entry.has_consent:
+            record_consent(actor, entry)
+        elif not consent and entry.has_consent:
+            withdraw_consent(actor, entry)
+    if status is not None:
+        _move_to_status(actor, entry, EntryStatus(status))
+    return entry
+
+
+def _move_to_status(actor: Actor, entry: Entry, status: EntryStatus) -> None:
+    if status == entry.status:
+        return
+    if status == EntryStatus.PUBLISHED:
+        publish_entry(actor, entry)
+    elif status == EntryStatus.ARCHIVED:
+        if entry.status == EntryStatus.DRAFT and actor.may_edit_in(entry.tenant_id):
+            raise ContentError(
+                _("Nur veröffentlichte Einträge können archiviert werden."), "status"
+            )
+        archive_entry(actor, entry)
+    else:
+        unpublish_entry(actor, entry)
+
+
 def _move_slug(entry: Entry, old_slug: str, new_slug: str) -> None:
     # The new slug may be an old slug of this entry: that redirect is no longer needed.
     db.session.execute(
@@ -535,6 +593,41 @@ def withdraw_consent(actor: Actor, contact: Contact) -> Contact:
 
 
 # -- links as the viewer may see them -------------------------------------------------------------
+
+
+def related_entries(actor: Actor, entry: Entry, *, reverse: bool = True) -> dict[str, list]:
+    """The entries linked with ``entry`` as ``actor`` may see them, by relationship name.
+
+    Its own links: ``translation_of``, and per kind ``contacts``, ``solutions``, ``speakers``,
+    ``event``, ``solution`` (each a list, empty when hidden or unset). With ``reverse``, also
+    what points to it, as the entry page shows it: ``translations`` (the original and the other
+    translations), a solution's ``lessons`` and ``adoptions``, an event's ``materials``, a
+    contact's ``solutions``. The API's link fields and the entry page both read this.
+    """
+    original = [entry.translation_of] if entry.translation_of else []
+    related: dict[str, list] = {"translation_of": visible(actor, original)}
+    for relationship, _target in KIND_LINKS.get(entry.kind, {}).values():
+        related[relationship] = visible(actor, getattr(entry, relationship))
+    for name in KIND_REFERENCES.get(entry.kind, {}):
+        linked = getattr(entry, name.removesuffix("_id"))
+        related[name.removesuffix("_id")] = visible(actor, [linked] if linked else [])
+    if not reverse:
+        return related
+    related["translations"] = visible(actor, [*original, *entry.translations])
+    if isinstance(entry, Solution):
+        related["lessons"] = lessons_about(actor, entry)
+        related["adoptions"] = adoptions_of(actor, entry)
+    if isinstance(entry, Event):
+        related["materials"] = visible(actor, entry.materials)
+    if isinstance(entry, Contact):
+        related["solutions"] = list(
+            db.session.scalars(
+                visible_entries(actor, kind=EntryKind.SOLUTION).where(
+                    Solution.contacts.any(Contact.id == entry.id)
+                )
+            )
+        )
+    return related
 
 
 def adoptions_of(actor: Actor, solution: Solution) -> list[Adoption]:

@@ -5,24 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
 
 from hanse_hub.content.attachments import get_attachment
-from hanse_hub.content.models import (
-    Contact,
-    EntryKind,
-    Event,
-    LessonLearned,
-    Material,
-    Solution,
-)
-from hanse_hub.content.services import (
-    EntryNotFound,
-    adoptions_of,
-    get_entry_by_slug,
-    lessons_about,
-    visible_entries,
-)
+from hanse_hub.content.services import EntryNotFound, get_entry_by_slug, related_entries
 from hanse_hub.content.storage import storage_for
-from hanse_hub.extensions import db
-from hanse_hub.policy import visible
 from hanse_hub.search.services import similar
 from hanse_hub.tenants.services import get_tenant
 from hanse_hub.web.context import current_actor
@@ -52,27 +36,7 @@ def entry_page(tenant_slug: str, slug: str):
     entry = lookup.entry
     if lookup.redirected:
         return redirect(entry_url(entry), code=301)
-    # Links show only what this viewer may see.
-    original = [entry.translation_of] if entry.translation_of else []
-    related = {"translations": visible(actor, [*original, *entry.translations])}
-    if isinstance(entry, Solution):
-        related["contacts"] = visible(actor, entry.contacts)
-        related["lessons"] = lessons_about(actor, entry)
-        related["adoptions"] = adoptions_of(actor, entry)
-    if isinstance(entry, LessonLearned):
-        related["solutions"] = visible(actor, entry.solutions)
-    if isinstance(entry, Material):
-        related["event"] = visible(actor, [entry.event] if entry.event else [])
-        related["solution"] = visible(actor, [entry.solution] if entry.solution else [])
-        related["speakers"] = visible(actor, entry.speakers)
-    if isinstance(entry, Event):
-        related["materials"] = visible(actor, entry.materials)
-    if isinstance(entry, Contact):
-        related["solutions"] = db.session.scalars(
-            visible_entries(actor, kind=EntryKind.SOLUTION).where(
-                Solution.contacts.any(Contact.id == entry.id)
-            )
-        ).all()
+    related = related_entries(actor, entry)  # links show only what this viewer may see
     related["similar"] = similar(actor, entry)
     return render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
 

@@ -131,21 +131,23 @@ def _entry_data(spec: dict, refs: dict[str, Entry]) -> tuple[dict, list[str]]:
 def _create_entry(spec: dict, tenant: Tenant, author: User, refs: dict) -> Entry:
     actor = Actor.of(author)
     data, missing = _entry_data(spec, refs)
+    kind, status = EntryKind(spec["kind"]), EntryStatus(spec["status"])
+    consent = True if kind == EntryKind.CONTACT and spec.get("consent", True) else None
+    published = None if status == EntryStatus.DRAFT else EntryStatus.PUBLISHED
     try:
-        entry = content.create_entry(actor, tenant, EntryKind(spec["kind"]), data)
+        entry = content.save_entry(
+            actor, tenant, data, kind=kind, consent=consent, status=published
+        )
     except content.ContentError:
         # A link the author may not see (e.g. another city's internal entry): leave it out.
         for name in ("contact_ids", "solution_ids", "speaker_ids", "translation_of_id"):
             data.pop(name, None)
-        entry = content.create_entry(actor, tenant, EntryKind(spec["kind"]), data)
+        entry = content.save_entry(
+            actor, tenant, data, kind=kind, consent=consent, status=published
+        )
         missing.append(f"{spec['ref']}: links")
-    status = EntryStatus(spec["status"])
-    if spec["kind"] == "contact" and spec.get("consent", True):
-        content.record_consent(actor, entry)
-    if status != EntryStatus.DRAFT:
-        content.publish_entry(actor, entry)
-        if status == EntryStatus.ARCHIVED:
-            content.archive_entry(actor, entry)
+    if status == EntryStatus.ARCHIVED:  # only a published entry is archived
+        content.save_entry(actor, tenant, {}, entry=entry, status=status)
     # Historical dates, so the demo hub looks like one that has been in use for a while.
     when = _utc(spec.get("published"))
     if when is not None:

@@ -304,6 +304,21 @@ def test_publish_archive_and_back_to_draft_are_patch_with_status(api, factory, e
     assert actions[:3] == ["unpublished", "archived", "published"]
 
 
+def test_archiving_a_draft_is_refused_as_on_the_web(api, factory, editor, rostock):
+    entry = factory.entry(rostock, author=editor, status="draft")
+    factory.session.commit()
+    url = f"/api/v1/entries/{entry.id}"
+
+    response = api(editor).patch(url, json={"status": "archived"})
+
+    problem = _problem(response, 422)
+    assert problem["errors"] == {
+        "status": ["Nur veröffentlichte Einträge können archiviert werden."]
+    }
+    assert api(editor).get(url).json["status"] == "draft"
+    assert [r["action"] for r in api(editor).get(f"{url}/revisions").json] == ["created"]
+
+
 # -- personal access tokens ----------------------------------------------------------------------
 
 

@@ -121,6 +121,67 @@ def test_withdrawn_consent_unpublishes_the_contact(factory, city, editor):
         content.get_entry(Actor.of(None), contact.id)
 
 
+def test_save_entry_creates_records_consent_and_publishes_in_one_call(factory, city, editor):
+    contact = content.save_entry(
+        Actor.of(editor),
+        city,
+        {"title": "Ansprechperson", "person_name": "Jana Kruse"},
+        kind=EntryKind.CONTACT,
+        consent=True,
+        status=EntryStatus.PUBLISHED,
+    )
+    actions = factory.session.scalars(
+        select(Revision.action).where(Revision.entry_id == contact.id).order_by(Revision.version)
+    ).all()
+    assert actions == ["created", "consent_recorded", "published"]
+    assert contact.status == EntryStatus.PUBLISHED and contact.has_consent
+
+
+def test_save_entry_withdraws_consent_and_the_contact_goes_back_to_draft(factory, city, editor):
+    contact = factory.entry(city, kind="contact", author=editor)
+    content.save_entry(Actor.of(editor), city, {}, entry=contact, consent=False)
+    assert contact.status == EntryStatus.DRAFT and not contact.has_consent
+
+
+def test_save_entry_refuses_to_archive_a_draft(factory, city, editor):
+    entry = factory.entry(city, author=editor, status="draft")
+    with pytest.raises(content.ContentError) as raised:
+        content.save_entry(Actor.of(editor), city, {}, entry=entry, status=EntryStatus.ARCHIVED)
+    assert raised.value.field == "status"
+    assert entry.status == EntryStatus.DRAFT and entry.version == 1
+
+
+def test_save_entry_refuses_a_stale_version_before_changing_anything(factory, city, editor):
+    entry = factory.entry(city, author=editor, status="draft", title="Alt")
+    content.update_entry(Actor.of(editor), entry, {"summary": "Von der Kollegin"})
+    with pytest.raises(content.StaleEntry):
+        content.save_entry(
+            Actor.of(editor),
+            city,
+            {"title": "Neu"},
+            entry=entry,
+            status=EntryStatus.PUBLISHED,
+            expected_version=1,
+        )
+    assert entry.status == EntryStatus.DRAFT
+
+
+def test_related_entries_show_only_links_the_viewer_may_see(factory, city, editor):
+    other = factory.tenant("luebeck")
+    public = factory.entry(city, kind="contact", author=editor, visibility=Visibility.PUBLIC)
+    internal = factory.entry(city, kind="contact", author=editor, visibility=Visibility.INTERNAL)
+    solution = factory.entry(city, author=editor, contact_ids=[public.id, internal.id])
+    lesson = factory.entry(other, kind="lesson", solution_ids=[solution.id])
+
+    for_public = content.related_entries(Actor.of(None), solution)
+    for_editor = content.related_entries(Actor.of(editor), solution, reverse=False)
+
+    assert for_public["contacts"] == [public]
+    assert for_public["lessons"] == [lesson]
+    assert for_editor["contacts"] == [public, internal]
+    assert "lessons" not in for_editor
+
+
 def test_links_to_entries_the_author_cannot_see_are_refused(factory, city, editor):
     other = factory.tenant("luebeck")
     hidden = factory.entry(other, visibility=Visibility.INTERNAL)
