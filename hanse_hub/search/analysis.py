@@ -442,7 +442,13 @@ def compound_parts(word: str, vocabulary: Vocabulary | None = None) -> list[str]
 
 
 def _known_run(run: str, vocabulary: Vocabulary) -> bool:
-    return run in vocabulary or any(run + ending in vocabulary for ending in INFLECTIONS)
+    """Whether a run of parts is a word of its own: known to the vocabulary (perhaps with an
+    ending) or a term of the thesaurus ("muelltonne")."""
+    return (
+        run in vocabulary
+        or any(run + ending in vocabulary for ending in INFLECTIONS)
+        or bool(synonyms(run))
+    )
 
 
 def _coarsest_parts(

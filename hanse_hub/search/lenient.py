@@ -48,7 +48,7 @@ from hanse_hub.search.query import (
 # A compound found in fewer visible entries than this is also looked for as its parts.
 RARE_WHOLE_WORD = 3
 # At most this many typed words are counted per search (each count is one backend query).
-MAX_COUNTED_WORDS = 8
+MAX_COUNTED_WORDS = 16
 # Relaxed results are ranked among this many entries holding any of the words.
 MAX_RELAXED_CANDIDATES = 200
 # Corrections are tried among this many close words, closest first.
@@ -78,18 +78,33 @@ class Reading:
             self._counts[word] = count_within(self.visible, analyse_query(Term(word)))
         return self._counts[word]
 
+    def visible_parts(self, word: str) -> list[str] | None:
+        """The compound parts of a typed word, if visible entries hold each of them.
+
+        The vocabulary that splits words holds words of entries the searcher may not see; a
+        split is used only when every part finds something visible on its own (else the split
+        with the built-in word parts alone is tried), so that no part the searcher could not
+        have found changes what the search does.
+        """
+        for vocabulary in (search_vocabulary(), analysis.default_vocabulary()):
+            parts = analysis.compound_parts(word, vocabulary)
+            if parts and all(self.whole_count(part) for part in parts):
+                return parts
+        return None
+
     def splits(self, node: Node | None) -> dict[str, list[str]]:
         """The typed words to look for as their compound parts too, with those parts: words
         that visible entries hold rarely or not at all."""
         if not self.lenient:
             return {}
-        vocabulary = search_vocabulary()
         found: dict[str, list[str]] = {}
         for term in terms(node):
-            parts = analysis.compound_parts(term.word, vocabulary)
-            if parts and term.word not in found:
-                count = self.whole_count(term.word)
-                if count is not None and count < RARE_WHOLE_WORD:
+            if term.word in found or not analysis.compound_parts(term.word, search_vocabulary()):
+                continue  # no compound (the built-in parts are part of that vocabulary)
+            count = self.whole_count(term.word)
+            if count is not None and count < RARE_WHOLE_WORD:
+                parts = self.visible_parts(term.word)
+                if parts:
                     found[term.word] = parts
         return found
 
@@ -150,15 +165,13 @@ def relax(reading: Reading, node: Node | None, query: SearchQuery) -> Relaxed | 
     is found at all.
     """
     clauses: list[Node] = []
-    vocabulary = search_vocabulary()
     for clause in top_level_clauses(node):
-        parts = (
-            analysis.compound_parts(clause.word, vocabulary) if isinstance(clause, Term) else None
-        )
-        if parts and reading.whole_count(clause.word) == 0:
-            clauses.extend(Term(part) for part in parts)
-        else:
-            clauses.append(clause)
+        if isinstance(clause, Term) and reading.whole_count(clause.word) == 0:
+            parts = reading.visible_parts(clause.word)
+            if parts:
+                clauses.extend(Term(part) for part in parts)
+                continue
+        clauses.append(clause)
     positives = [c for c in clauses if not isinstance(c, Not)]
     negatives = [c for c in clauses if isinstance(c, Not)]
     if len(positives) < 2:
