@@ -410,6 +410,26 @@ def synonyms(word: str) -> list[list[str]]:
     return [list(term) for term in groups.get(key, ())]
 
 
+def thesaurus_problems(lines: Iterable[str] | None = None) -> list[str]:
+    """What is wrong with the synonym groups (``synonyms.txt`` unless ``lines`` are given):
+    a term written twice in one group, or a term in two groups – the groups would then be
+    merged silently, and a reader of one line would not see it. Groups are undirected and
+    equal, so they have no cycles to find. Empty when all is well."""
+    problems = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(_data_lines("synonyms.txt") if lines is None else lines, 1):
+        keys = [_synonym_key(term) for term in line.split(",") if words(term)]
+        for key in sorted({k for k in keys if keys.count(k) > 1}):
+            problems.append(f"group {number} ({line[:40]}…): {key!r} twice")
+        for key in dict.fromkeys(keys):
+            if key in seen and seen[key] != number:
+                problems.append(f"{key!r} in group {seen[key]} and group {number} ({line[:40]}…)")
+            seen.setdefault(key, number)
+        if len(set(keys)) < 2:
+            problems.append(f"group {number} ({line[:40]}): fewer than two terms")
+    return problems
+
+
 @functools.cache
 def filler_words() -> frozenset[str]:
     """Question and filler words (folded) that are left out of a search-box query as long as

@@ -38,6 +38,7 @@ def test_search_page_shows_hits_facets_and_keeps_state_in_the_url(
     assert "2 Treffer" in page
     assert "Parkraummanagement mit Bodensensoren" in page and "Interne Vergabe" not in page
     assert "<mark>" in page
+    assert re.search(r"(veröffentlicht|aktualisiert) \d\d\.\d\d\.\d{4}", page)  # says which date
     assert re.search(r'href="/suche\?q=Parkpl%C3%A4tze&amp;stadt=wismar"', page)
     filtered = search_client.get("/suche?q=Parkpl%C3%A4tze&stadt=wismar").get_data(as_text=True)
     assert "1 Treffer" in filtered and 'aria-current="true"' in filtered
