@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from markupsafe import Markup
 from sqlalchemy import select
 
-from hanse_hub.content.models import Entry, EntryKind, Topic
+from hanse_hub.content.models import Contact, Entry, EntryKind, Topic
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.search import analysis, lenient
@@ -398,22 +398,44 @@ def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:
     return suggestions[:limit]
 
 
+# The kinds shown first beside an entry of a kind: other experts beside a contact, solutions
+# and lessons learned beside a solution or a lesson learned.
+SIMILAR_KINDS_FIRST = {
+    EntryKind.CONTACT: ("contact",),
+    EntryKind.SOLUTION: ("lesson", "solution"),
+    EntryKind.LESSON: ("lesson", "solution"),
+}
+
+
 def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
-    """Entries of other tenants that share the most distinctive words with ``entry``."""
+    """Entries of other tenants that share the most distinctive words with ``entry``: first
+    those of the kinds that fit (``SIMILAR_KINDS_FIRST``; for a contact the words of their
+    topics and *Fachgebiete* count most), then any others. Never the entry itself (it belongs
+    to its own tenant), never an entry ``actor`` may not see."""
     language = entry.language
     tokens = analysis.analyse(entry.title + "\n" + "\n".join(entry_fields(entry)), language)
     if not tokens:
         return []
     counts = Counter(tokens)
-    title_tokens = set(analysis.analyse(entry.title, language))
-    weighted = sorted(counts, key=lambda t: (-(counts[t] + 3 * (t in title_tokens)) * len(t), t))[
-        :12
-    ]
+    favoured = set(analysis.analyse(entry.title, language))
+    if isinstance(entry, Contact):
+        topics = " ".join(f"{t.name_de} {t.name_en}" for t in entry.topics)
+        favoured |= set(analysis.analyse(" ".join(entry.expertise) + " " + topics, language))
+    weighted = sorted(counts, key=lambda t: (-(counts[t] + 3 * (t in favoured)) * len(t), t))[:12]
     tree = Or(tuple(Token((stem,)) for stem in weighted))
     condition = all_of(
         scope_for(actor).search_condition(),
         NoneOf((FieldIn("tenant_id", [entry.tenant_id]),)),
     )
-    raw = get_backend().search(SearchQuery(tree=tree, condition=condition, limit=limit))
-    entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
-    return [entries[hit.entry_id] for hit in raw.hits if hit.entry_id in entries]
+    backend = get_backend()
+    ids: list[int] = []
+    kinds_first = SIMILAR_KINDS_FIRST.get(EntryKind(entry.kind))
+    if kinds_first:
+        fitting = all_of(condition, FieldIn("kind", list(kinds_first)))
+        ids += [h.entry_id for h in backend.search(SearchQuery(tree, fitting, limit=limit)).hits]
+    if len(ids) < limit:
+        raw = backend.search(SearchQuery(tree=tree, condition=condition, limit=limit + len(ids)))
+        ids += [hit.entry_id for hit in raw.hits if hit.entry_id not in ids]
+    ids = ids[:limit]
+    entries = _load_visible(actor, ids)
+    return [entries[entry_id] for entry_id in ids if entry_id in entries]

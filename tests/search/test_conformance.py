@@ -337,6 +337,40 @@ def test_similar_entries_come_from_other_cities(search_session, search_factory, 
     assert all("Warnemünde" not in title for title in similar)
 
 
+def test_similar_entries_fit_the_kind_experts_beside_a_contact(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    expert = f.entry(
+        cities["rostock"],
+        kind="contact",
+        title="Malte Hinrichsen - Parkraum",
+        expertise=["LoRaWAN", "Parkraummanagement"],
+        body="Sensoren im Parkraum.",
+    )
+    f.entry(cities["wismar"], title="Parkraummanagement mit LoRaWAN-Sensoren", body="Parkraum")
+    f.entry(
+        cities["luebeck"],
+        kind="contact",
+        title="Jana Kruse - Funknetze",
+        expertise=["LoRaWAN"],
+        body="Ansprechpartnerin für Funknetze.",
+    )
+    f.entry(cities["luebeck"], kind="lesson", title="Parkraum: Sensoren im Winter")
+    solution = f.entry(cities["wismar"], title="Parkraum-Sensoren", body="LoRaWAN im Parkraum")
+    f.entry(cities["luebeck"], kind="contact", title="Parkraum Experte", body="Parkraum Sensoren")
+    f.entry(cities["luebeck"], kind="contact", title="Entwurf Parkraum", status="draft")
+    index(search_session)
+    beside_contact = services.similar(ANONYMOUS, expert, limit=5)
+    kinds = [str(e.kind) for e in beside_contact]
+    assert kinds[:2] == ["contact", "contact"] and "solution" in kinds
+    assert expert not in beside_contact
+    assert all(e.title != "Entwurf Parkraum" for e in beside_contact)
+    # Beside a solution: lessons learned and solutions of other cities first, then the rest.
+    beside_solution = services.similar(ANONYMOUS, solution, limit=2)
+    assert [str(e.kind) for e in beside_solution] == ["lesson", "contact"]
+
+
 @pytest.mark.parametrize(
     "query",
     [
