@@ -32,7 +32,9 @@ def test_autocomplete_is_a_combobox_operable_by_keyboard_alone(page):
     expect(box).to_have_attribute("aria-expanded", "true")
     options = listbox.get_by_role("option")
     expect(options.first).to_contain_text("Parkraummanagement")
-    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ Vorschläge; mit den Pfeiltasten"))
+    expect(page.get_by_role("status")).to_have_text(
+        re.compile(r"^\d+ Vorschläge; mit den Pfeiltasten")
+    )
     page.keyboard.press("ArrowDown")
     first_id = options.first.get_attribute("id")
     expect(box).to_have_attribute("aria-activedescendant", first_id)
