@@ -148,6 +148,45 @@ class Reading:
 
 
 @dataclass
+class Improved:
+    """Results that replace those of a query as typed (which found few or none)."""
+
+    raw: RawResults
+    tree: AnalysedNode
+    corrected_query: str | None = None
+    relaxed: bool = False
+    missing_words: tuple[str, ...] = ()
+
+
+def improve(
+    reading: Reading, typed: str, node: Node | None, query: SearchQuery, raw: RawResults
+) -> Improved | None:
+    """Better results for a query that found fewer than ``RARE_WHOLE_WORD`` entries as typed,
+    or None to keep them: unknown words corrected (when nothing was found), rare compounds
+    also searched as their parts, and when still nothing is found, relaxed matching."""
+    backend = get_backend()
+    corrected_text = None
+    if raw.total == 0:
+        corrected, corrected_text = reading.correct(typed, node)
+        if corrected_text is not None:
+            node = corrected
+            tree = reading.analysed(node)
+            found = backend.search(replace(query, tree=tree)) if tree is not None else None
+            if found is not None and found.total:
+                return Improved(found, tree, corrected_text)
+    split_tree = reading.analysed(node)
+    if split_tree is not None and split_tree != analyse_query(node):
+        found = backend.search(replace(query, tree=split_tree))
+        if found.total > raw.total:
+            return Improved(found, split_tree, corrected_text)
+    if raw.total == 0:
+        relaxed = relax(reading, node, query)
+        if relaxed is not None:
+            return Improved(relaxed.raw, relaxed.tree, corrected_text, True, relaxed.missing_words)
+    return None
+
+
+@dataclass
 class Relaxed:
     """Results for a query no entry matches as a whole."""
 

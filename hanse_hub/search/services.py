@@ -22,8 +22,18 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import selectin_polymorphic, selectinload
 
-from hanse_hub.content.models import Contact, Entry, EntryKind, Topic
+from hanse_hub.content.models import (
+    Contact,
+    Entry,
+    EntryKind,
+    Event,
+    LessonLearned,
+    Solution,
+    Topic,
+)
+from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.search import analysis, lenient
@@ -145,10 +155,18 @@ def _parsed(text: str) -> Node | None:
 
 
 def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
+    """The visible entries among ``ids``, with what results and excerpts show (each kind's
+    own columns, tenant, files) loaded for all of them at once, not per hit."""
     if not ids:
         return {}
     entries = db.session.scalars(
-        select(Entry).where(Entry.id.in_(ids), scope_for(actor).entry_filter())
+        select(Entry)
+        .where(Entry.id.in_(ids), scope_for(actor).entry_filter())
+        .options(
+            selectin_polymorphic(Entry, list(KIND_CLASSES.values())),
+            selectinload(Entry.tenant),
+            selectinload(Entry.attachments),
+        )
     )
     return {entry.id: entry for entry in entries}
 
@@ -162,6 +180,23 @@ def plain_text(markdown: str) -> str:
     return MARKDOWN_MARKS.sub(" ", MARKDOWN_LINK.sub(r"\1", markdown))
 
 
+def readable_texts(entry: Entry) -> list[str]:
+    """The entry's own prose, for excerpts: summary, body and the kind's text fields – not
+    the tags, topic names and contact fields the index also holds, which read as a jumble."""
+    texts = [entry.summary, entry.body]
+    if isinstance(entry, Solution):
+        texts += [entry.problem, entry.approach, entry.transferability, entry.costs]
+    elif isinstance(entry, LessonLearned):
+        texts += [entry.context, entry.what_worked, entry.what_did_not_work]
+        texts += [entry.recommendations]
+    elif isinstance(entry, Contact):
+        texts += [", ".join(part for part in (entry.position, entry.org_unit) if part)]
+        texts += [", ".join(entry.expertise)]
+    elif isinstance(entry, Event):
+        texts += [entry.programme]
+    return [text for text in texts if text]
+
+
 def _snippet(entry: Entry, stems: set[str], whole_stems: set[str]) -> tuple[Markup, str | None]:
     """The excerpt to show, and the file it comes from when the words were found only there.
 
@@ -169,7 +204,7 @@ def _snippet(entry: Entry, stems: set[str], whole_stems: set[str]) -> tuple[Mark
     found; those of compound parts only when the typed words are found nowhere.
     """
     language = entry.language
-    text = plain_text("\n".join(entry_fields(entry))) or entry.title
+    text = plain_text("\n".join(readable_texts(entry))) or entry.title
     title_stems = set(analysis.analyse(entry.title, language))
     for looked_for in [whole_stems, stems] if whole_stems and whole_stems != stems else [stems]:
         excerpt = analysis.snippet(text, looked_for, language=language)
@@ -249,7 +284,7 @@ def _kind_from_query(
         return request, found.rest, None
     narrowed = replace(request, kinds=(found.kind,))
     condition = all_of(reading.visible, _user_filters(narrowed))
-    if not lenient.count_within(condition, reading.analysed(found.rest)):
+    if not lenient.count_within(condition, analyse_query(found.rest)):
         return request, node, None
     rest = _without_words(request.q, found.words)
     return narrowed, found.rest, KindFromQuery(found.kind, found.words, rest)
@@ -269,9 +304,8 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
     node = _parsed(request.q)
     if not request.exact:
         node = without_filler(node)
-    node, corrected_query = reading.correct(request.q, node)
     request, node, kind_from_query = _kind_from_query(request, node, reading)
-    tree = _analysed(reading, node)
+    tree = _analysed(node)
     if request.q.strip() and tree is None:
         tree = plain_words(request.q)
     condition = all_of(visible, _user_filters(request))
@@ -285,14 +319,18 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
         facets=True,
     )
     raw = backend.search(query)
-    relaxed = None
-    if raw.total == 0 and tree is not None and not request.exact:
-        relaxed = lenient.relax(reading, node, query)
-        if relaxed is not None:
-            raw, tree = relaxed.raw, relaxed.tree
+    typed_tree = tree
+    better = None
+    if raw.total < lenient.RARE_WHOLE_WORD and tree is not None and not request.exact:
+        # Few or no results: only then are words counted, corrected, split or relaxed.
+        better = lenient.improve(reading, typed.q, node, query, raw)
+        if better is not None:
+            raw, tree = better.raw, better.tree
+    corrected_query = better.corrected_query if better else None
+    relaxed = better if better and better.relaxed else None
     entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
     stems = query_stems(tree)
-    whole_stems = query_stems(analyse_query(node)) if relaxed is None else stems
+    whole_stems = query_stems(typed_tree) if relaxed is None else stems
     hits = []
     for raw_hit in raw.hits:
         entry = entries.get(raw_hit.entry_id)
@@ -316,9 +354,9 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
     )
 
 
-def _analysed(reading: lenient.Reading, node: Node | None) -> AnalysedNode | None:
+def _analysed(node: Node | None) -> AnalysedNode | None:
     try:
-        return reading.analysed(node)
+        return analyse_query(node)
     except Exception:  # analysis never fails by design; the plain words are the fallback
         return None
 

@@ -156,3 +156,53 @@ def test_unicode_digits_and_nul_in_parameters_do_not_break_the_search_page(
     for query in ("?seite=²", "?jahr=²", "?pro_seite=²", "?stadt=%00", "?thema=%00&art=%00"):
         assert search_client.get("/suche" + query).status_code == 200, query
     assert search_client.get("/t/%00/x").status_code == 404
+
+
+def test_excerpts_are_readable_text_and_hits_load_in_a_fixed_number_of_statements(
+    search_factory, search_session
+):
+    from sqlalchemy import event
+
+    from hanse_hub.extensions import db
+    from hanse_hub.policy import Actor
+    from hanse_hub.search import services
+
+    rostock = search_factory.tenant("rostock", short_name="Rostock")
+    for number in range(12):
+        search_factory.entry(
+            rostock,
+            kind="contact" if number % 2 else "solution",
+            title=f"Sensorik {number}",
+            summary="Ansprechpartner für Sensorik im Hafen.",
+            topics=["mobilitaet"],
+            tags=["lorawan", "parkraum"],
+        )
+    search_session.flush()
+    indexing.apply_all_pending_jobs()
+
+    def statements(per_page: int) -> tuple[int, list]:
+        count = 0
+
+        def counted(*_args):
+            nonlocal count
+            count += 1
+
+        event.listen(db.engine, "before_cursor_execute", counted)
+        try:
+            page = services.search(Actor(), services.SearchRequest(q="Sensorik", per_page=per_page))
+            for hit in page.hits:  # what the results page reads of each hit
+                _ = (hit.entry.tenant.short_name, hit.entry.attachments, str(hit.snippet))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counted)
+        return count, page.hits
+
+    # Both page sizes hold both kinds (kind columns load once per kind, not per hit).
+    six, _ = statements(6)
+    db.session.expire_all()
+    twelve, hits = statements(12)
+    assert len(hits) == 12 and twelve == six  # no statement per hit
+    for hit in hits:
+        # The entry's own words, not the index's jumble of tags and topic names.
+        assert "Mobilität" not in str(hit.snippet) and "Mobility" not in str(hit.snippet)
+        assert "lorawan" not in str(hit.snippet)
+        assert "Ansprechpartner für <mark>Sensorik</mark> im Hafen." in str(hit.snippet)
