@@ -26,6 +26,7 @@ import flask_migrate
 from sqlalchemy import insert, select
 
 from hanse_hub import create_app
+from hanse_hub.conditions import FieldIn, all_of
 from hanse_hub.content.models import Entry, Solution
 from hanse_hub.database import utcnow, write_transaction
 from hanse_hub.extensions import db
@@ -33,7 +34,6 @@ from hanse_hub.policy import Actor, scope_for
 from hanse_hub.search import indexing, services
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchQuery
-from hanse_hub.search.conditions import FieldIn, all_of
 from hanse_hub.search.query import analyse_query, parse_query
 from hanse_hub.search.services import SearchRequest
 from hanse_hub.tenants.services import create_tenant

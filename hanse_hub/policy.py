@@ -33,8 +33,8 @@ from sqlalchemy import and_, false, or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from hanse_hub.accounts.models import Role
+from hanse_hub.conditions import Condition, FieldIn, all_of, any_of
 from hanse_hub.content.models import Adoption, Entry, EntryStatus, Visibility
-from hanse_hub.search.conditions import Condition, FieldIn, all_of, any_of
 from hanse_hub.tenants.models import Tenant
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from flask_sqlalchemy.session import _app_ctx_id
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from hanse_hub import create_app
+from hanse_hub.accounts.models import Role
 from hanse_hub.extensions import db, limiter
 from hanse_hub.mail import OUTBOX
 from tests.databases import fresh_database, postgres_unavailable_reason
@@ -134,6 +135,47 @@ def session(app):
 @pytest.fixture
 def factory(session) -> Factory:
     return Factory(session)
+
+
+# -- cities, roles and entries that many tests share (a module may define its own instead) ------
+
+
+@pytest.fixture
+def rostock(factory):
+    return factory.tenant("rostock", short_name="Rostock")
+
+
+@pytest.fixture
+def wismar(factory):
+    return factory.tenant("wismar", short_name="Wismar")
+
+
+@pytest.fixture
+def luebeck(factory):
+    return factory.tenant("luebeck", short_name="Lübeck")
+
+
+@pytest.fixture
+def editor(factory, rostock):
+    """An editor of Rostock."""
+    return factory.user(rostock, Role.EDITOR)
+
+
+@pytest.fixture
+def admin(factory, rostock):
+    """An admin of Rostock."""
+    return factory.user(rostock, Role.ADMIN)
+
+
+@pytest.fixture
+def hub_admin(factory):
+    return factory.user(hub_admin=True, email="hub@smarte-hanse.example")
+
+
+@pytest.fixture
+def published_solution(factory, rostock, editor):
+    """A public, published solution of Rostock, written by ``editor``."""
+    return factory.entry(rostock, author=editor)
 
 
 @pytest.fixture

@@ -1,49 +1,36 @@
-"""Reading the audit log: who may read which events, filtered and paginated."""
+"""The audit log: recording what happened to an entry (in the change's own transaction), and
+reading the log – who may read which events, filtered and paginated.
+
+Security events of accounts are written by ``accounts.services.add_audit_event``; the labels of
+every action are ``labels.AUDIT_ACTION_LABELS``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hanse_hub.accounts.models import AuditEvent
-from hanse_hub.extensions import db
+from hanse_hub.accounts.services import add_audit_event
+from hanse_hub.content.models import Entry
+from hanse_hub.paging import Page, page_of
 from hanse_hub.policy import Actor, PermissionDenied, administered_tenant_ids, can_manage_hub
-
-# Every action the hub records, with its label for the audit page.
-ACTION_LABELS = {
-    "login": _l("Anmeldung"),
-    "login_failed": _l("Fehlgeschlagene Anmeldung"),
-    "password_changed": _l("Passwort geändert"),
-    "password_reset_requested": _l("Zurücksetzen des Passworts angefordert"),
-    "password_reset": _l("Passwort zurückgesetzt"),
-    "invitation_created": _l("Einladung verschickt"),
-    "invitation_revoked": _l("Einladung zurückgezogen"),
-    "invitation_accepted": _l("Einladung angenommen"),
-    "role_changed": _l("Rolle geändert"),
-    "role_revoked": _l("Mitgliedschaft beendet"),
-    "account_deactivated": _l("Konto deaktiviert"),
-    "tenant_created": _l("Organisation angelegt"),
-    "tenant_updated": _l("Organisation geändert"),
-    "topic_added": _l("Handlungsfeld angelegt"),
-    "topic_renamed": _l("Handlungsfeld umbenannt"),
-    "topic_removed": _l("Handlungsfeld entfernt"),
-    "entry_published": _l("Eintrag veröffentlicht"),
-    "entry_archived": _l("Eintrag archiviert"),
-    "entry_deleted": _l("Eintrag gelöscht"),
-    "entry_restored": _l("Eintrag wiederhergestellt"),
-}
 
 PAGE_SIZE = 50
 
 
-@dataclass(frozen=True)
-class AuditPage:
-    events: list[AuditEvent]
-    page: int
-    pages: int
-    total: int
+def record_entry_event(actor: Actor, action: str, entry: Entry) -> None:
+    """Record ``entry_<action>`` (e.g. ``entry_published``) for ``entry``'s tenant.
+
+    Only ids and the kind are stored, not the title: the audit page shows a title only to
+    those who may see the entry, and an erased entry leaves no text behind.
+    """
+    add_audit_event(
+        f"entry_{action}",
+        actor_id=actor.user_id,
+        tenant_id=entry.tenant_id,
+        target=f"entry:{entry.uuid}",
+        detail={"entry_id": entry.id, "kind": entry.kind.value},
+    )
 
 
 def audit_events(
@@ -53,8 +40,8 @@ def audit_events(
     tenant_id: int | None = None,
     page: int = 1,
     per_page: int = PAGE_SIZE,
-) -> AuditPage:
-    """The events ``actor`` may read, newest first.
+) -> Page:
+    """One page of the events ``actor`` may read, newest first.
 
     Hub admins read every event; a tenant's admins read the events of their tenants (not
     hub-wide ones such as failed logins). Anyone else may read none.
@@ -69,12 +56,5 @@ def audit_events(
         query = query.where(AuditEvent.action == action)
     if tenant_id is not None:
         query = query.where(AuditEvent.tenant_id == tenant_id)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // per_page))
-    page = min(max(1, page), pages)
-    events = db.session.scalars(
-        query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    return AuditPage(list(events), page, pages, total)
+    query = query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    return page_of(query, page, per_page, clamp=True)  # beyond the last page: the last one

@@ -6,7 +6,7 @@ from flask import render_template
 from flask_babel import force_locale
 
 from hanse_hub.accounts.invitations import CreatedInvitation
-from hanse_hub.admin.forms import ROLE_LABELS
+from hanse_hub.labels import ROLE_LABELS
 from hanse_hub.mail import MailError, external_url, send_mail
 
 

@@ -6,7 +6,7 @@ from flask_babel import gettext
 from flask_login import LoginManager
 
 from hanse_hub.accounts.services import load_login
-from hanse_hub.web.errors import N_
+from hanse_hub.problems import N_
 
 
 def configure_login(manager: LoginManager) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from hanse_hub.accounts import services
 from hanse_hub.accounts.models import LoginSession, User
 from hanse_hub.accounts.resets import cancel_open_resets
-from hanse_hub.accounts.services import _token_hash
+from hanse_hub.accounts.services import token_hash
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
 
@@ -39,7 +39,7 @@ def change_own_password(
     ``services.AccountError`` (wrong current password) or ``passwords.WeakPassword``.
     """
     login = db.session.scalar(
-        select(LoginSession).where(LoginSession.token_hash == _token_hash(login_token or ""))
+        select(LoginSession).where(LoginSession.token_hash == token_hash(login_token or ""))
     )
     services.change_password(user, current_password, new_password)
     cancel_open_resets(user)

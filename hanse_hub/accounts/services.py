@@ -126,7 +126,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
 # -- login sessions ------------------------------------------------------------------------------
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -145,7 +145,7 @@ def start_login_session(
     token = secrets.token_urlsafe(32)
     db.session.add(
         LoginSession(
-            token_hash=_token_hash(token),
+            token_hash=token_hash(token),
             user=user,
             expires_at=utcnow() + lifetime,
             remember=remember,
@@ -162,7 +162,7 @@ def load_login(token: str) -> User | None:
     if not token:
         return None
     login = db.session.scalar(
-        select(LoginSession).where(LoginSession.token_hash == _token_hash(token))
+        select(LoginSession).where(LoginSession.token_hash == token_hash(token))
     )
     if login is None or login.ended_at is not None or login.expires_at <= utcnow():
         return None
@@ -176,7 +176,7 @@ def load_login(token: str) -> User | None:
 def end_login_session(token: str, reason: str = "logout") -> None:
     db.session.execute(
         update(LoginSession)
-        .where(LoginSession.token_hash == _token_hash(token), LoginSession.ended_at.is_(None))
+        .where(LoginSession.token_hash == token_hash(token), LoginSession.ended_at.is_(None))
         .values(ended_at=utcnow(), ended_reason=reason)
     )
 

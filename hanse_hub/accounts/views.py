@@ -35,6 +35,7 @@ from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.passwords import WeakPassword
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.labels import ROLE_LABELS
 from hanse_hub.mail import MailError, external_url, send_mail
 
 blueprint = Blueprint("accounts", __name__)
@@ -305,9 +306,6 @@ def _joined(invitation) -> object:
         "success",
     )
     return redirect(url_for("web.tenant_page", slug=invitation.tenant.slug))
-
-
-ROLE_LABELS = {"reader": _l("Lesen"), "editor": _l("Redaktion"), "admin": _l("Administration")}
 
 
 @blueprint.route("/einladung/<token>", methods=["GET", "POST"])

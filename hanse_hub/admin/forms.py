@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 
 from hanse_hub.accounts.forms import email_validators
 from hanse_hub.accounts.models import Role
-from hanse_hub.tenants.models import TenantKind
+from hanse_hub.labels import ROLE_LABELS, TENANT_KIND_LABELS
 from hanse_hub.tenants.services import (
     COLOUR_PATTERN,
     SLUG_PATTERN,
@@ -17,18 +17,8 @@ from hanse_hub.tenants.services import (
 )
 from hanse_hub.web.forms import BaseForm
 
-ROLE_LABELS = {
-    Role.READER.value: _l("Lesen"),
-    Role.EDITOR.value: _l("Redaktion"),
-    Role.ADMIN.value: _l("Administration"),
-}
-KIND_LABELS = {
-    TenantKind.CITY.value: _l("Stadt"),
-    TenantKind.ALLIANCE.value: _l("Geschäftsstelle"),
-    TenantKind.PARTNER.value: _l("Partner"),
-}
 ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
-KIND_CHOICES = [SelectChoice(value, label) for value, label in KIND_LABELS.items()]
+KIND_CHOICES = [SelectChoice(value, label) for value, label in TENANT_KIND_LABELS.items()]
 ROLE_HINT = _l(
     "Lesen: sieht die Inhalte des Netzwerks und die internen Inhalte der Organisation. "
     "Redaktion: schreibt und veröffentlicht außerdem Einträge. Administration: verwaltet "

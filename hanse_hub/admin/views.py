@@ -19,9 +19,8 @@ from hanse_hub.accounts import audit_log, invitations, members
 from hanse_hub.accounts.invitation_mail import send_invitation
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.services import AccountError
-from hanse_hub.admin import operations
+from hanse_hub.admin import services as admin_services
 from hanse_hub.admin.forms import (
-    ROLE_LABELS,
     ConfirmForm,
     InviteForm,
     NewTenantForm,
@@ -35,6 +34,7 @@ from hanse_hub.content.models import Entry
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db, login_manager
+from hanse_hub.labels import AUDIT_ACTION_LABELS, KIND_LABELS, ROLE_LABELS
 from hanse_hub.policy import (
     administered_tenant_ids,
     can_administer_tenant,
@@ -45,7 +45,7 @@ from hanse_hub.policy import (
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import InvalidTenantSetting, TenantError
-from hanse_hub.web.context import KIND_LABELS, current_actor
+from hanse_hub.web.context import current_actor
 from hanse_hub.web.forms import without_nul
 
 blueprint = Blueprint("admin", __name__, url_prefix="/verwaltung")
@@ -255,7 +255,7 @@ def tenant_settings(slug: str):
         data = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
         try:
             with write_transaction():
-                changes = operations.edit_tenant(actor, tenant, data)
+                changes = admin_services.edit_tenant(actor, tenant, data)
         except InvalidTenantSetting as error:
             _field_error(form, error.field, str(error))
             status = 422
@@ -291,7 +291,7 @@ def new_tenant():
     if form.validate_on_submit():
         try:
             with write_transaction():
-                tenant = operations.add_tenant(
+                tenant = admin_services.add_tenant(
                     current_actor(),
                     form.slug.data,
                     official_name=form.official_name.data,
@@ -331,7 +331,7 @@ def hub_topics():
     if form.validate_on_submit():
         try:
             with write_transaction():
-                topic = operations.add_topic(
+                topic = admin_services.add_topic(
                     current_actor(), form.slug.data, form.name_de.data, form.name_en.data or None
                 )
         except ContentError as error:
@@ -358,7 +358,7 @@ def rename_topic(slug: str):
     if form.validate_on_submit():
         try:
             with write_transaction():
-                operations.rename_topic(
+                admin_services.rename_topic(
                     current_actor(), topic, form.name_de.data, form.name_en.data or None
                 )
         except ContentError as error:
@@ -380,7 +380,7 @@ def remove_topic(slug: str):
         abort(400)
     name = topic.name_de
     with write_transaction():
-        operations.remove_topic(current_actor(), topic)
+        admin_services.remove_topic(current_actor(), topic)
     flash(_("Das Handlungsfeld „%(topic)s“ ist entfernt.", topic=name), "success")
     return redirect(url_for("admin.hub_topics"))
 
@@ -393,23 +393,20 @@ def hub_accounts():
     _require_hub()
     search = without_nul(request.args.get("suche", "")).strip()[:200]
     requested = _page_arg()
-    found = operations.find_accounts(
+    found = admin_services.find_accounts(
         current_actor(), search, page=requested, per_page=ACCOUNTS_PER_PAGE
     )
-    pages = max(1, -(-found.total // ACCOUNTS_PER_PAGE))
-    page = min(requested, pages)
-    if page != requested:  # beyond the last page: show the last one
-        found = operations.find_accounts(
-            current_actor(), search, page=page, per_page=ACCOUNTS_PER_PAGE
+    if found.number > found.pages:  # beyond the last page: show the last one
+        found = admin_services.find_accounts(
+            current_actor(), search, page=found.pages, per_page=ACCOUNTS_PER_PAGE
         )
-    users, total = found.users, found.total
     return render_template(
         "admin/accounts.html",
-        users=users,
+        users=found.items,
         search=search,
-        page=page,
-        pages=pages,
-        total=total,
+        page=found.number,
+        pages=found.pages,
+        total=found.total,
         confirm_form=ConfirmForm(),
         role_labels=ROLE_LABELS,
     )
@@ -425,7 +422,7 @@ def deactivate_account(user_id: int):
         abort(400)
     try:
         with write_transaction():
-            operations.deactivate_account(current_actor(), user)
+            admin_services.deactivate_account(current_actor(), user)
     except AccountError as error:
         flash(str(error), "error")
         return redirect(url_for("admin.hub_accounts"))
@@ -458,7 +455,7 @@ def _entry_titles(events) -> dict[int, Entry]:
 def audit():
     actor = current_actor()
     action = request.args.get("aktion", "")
-    if action not in audit_log.ACTION_LABELS:
+    if action not in AUDIT_ACTION_LABELS:
         action = ""
     hub_admin = can_manage_hub(actor)
     choosable = (
@@ -474,7 +471,7 @@ def audit():
         tenant_id=chosen.id if chosen else None,
         page=_page_arg(),
     )
-    actor_ids = {event.actor_id for event in result.events if event.actor_id}
+    actor_ids = {event.actor_id for event in result.items if event.actor_id}
     people = (
         {user.id: user for user in db.session.scalars(select(User).where(User.id.in_(actor_ids)))}
         if actor_ids
@@ -487,10 +484,10 @@ def audit():
         action=action,
         chosen=chosen,
         choosable=choosable,
-        action_labels=audit_log.ACTION_LABELS,
+        action_labels=AUDIT_ACTION_LABELS,
         people=people,
         tenants_by_id=all_tenants,
-        entries=_entry_titles(result.events),
+        entries=_entry_titles(result.items),
         kind_labels=KIND_LABELS,
         role_labels=ROLE_LABELS,
     )

@@ -1,5 +1,6 @@
 """``/api/v1`` administration: tenants and their settings, topics, members, invitations,
-accounts and the audit log – what ``/verwaltung`` offers, on the API's blueprint.
+accounts and the audit log – what ``/verwaltung`` offers – and the caller's own personal access
+tokens (the account page's), on the API's blueprint.
 
 Each view loads its arguments, checks access once (as the administration pages do), then
 calls the same use case as the web inside ``write_transaction``; the use cases write the
@@ -15,28 +16,35 @@ from flask.views import MethodView
 from flask_babel import gettext as _
 
 from hanse_hub.accounts import audit_log, invitations, members
+from hanse_hub.accounts import tokens as token_services
 from hanse_hub.accounts.invitation_mail import send_invitation
 from hanse_hub.accounts.models import AuditEvent, Membership, Role, User
 from hanse_hub.accounts.services import AccountError
-from hanse_hub.admin import operations
+from hanse_hub.admin import services as admin_services
 from hanse_hub.api import administration_schemas as admin_schemas
-from hanse_hub.api import schemas
-from hanse_hub.api.auth import require_writer
-from hanse_hub.api.errors import problem
-from hanse_hub.api.views import (
+from hanse_hub.api import schemas, workflow_schemas
+from hanse_hub.api.common import (
+    ACTION_PROBLEMS,
     ID,
+    LIST_HEADERS,
     READ_PROBLEMS,
     WRITE_PROBLEMS,
-    _require_json_body,
     blueprint,
-    paginate,
+    empty_list,
+    list_of,
+    list_response,
     problems,
+    require_caller,
+    require_json_body,
+    require_writer,
 )
+from hanse_hub.api.errors import problem
 from hanse_hub.content import topics
 from hanse_hub.content.models import Topic
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.labels import AUDIT_ACTION_LABELS
 from hanse_hub.policy import (
     Actor,
     PermissionDenied,
@@ -54,15 +62,11 @@ from hanse_hub.tenants.services import (
     list_tenants,
 )
 
-DELETE_PROBLEMS = (400, 401, 403, 404, 429)
+DELETE_PROBLEMS = ACTION_PROBLEMS
 # Slugs in paths, as long as the columns hold: a longer one names nothing (404), and the OpenAPI
 # document says so.
 TENANT_SLUG = "<string(maxlength=60):slug>"
 TOPIC_SLUG = "<string(maxlength=80):slug>"
-PAGE_HEADERS = {
-    "Link": {"description": "first/prev/next/last pages", "schema": {"type": "string"}},
-    "X-Total-Count": {"description": "number of items", "schema": {"type": "integer"}},
-}
 
 
 # -- serialising ---------------------------------------------------------------------------------
@@ -124,7 +128,7 @@ def audit_payload(event: AuditEvent, slugs: dict[int, str]) -> dict:
         "id": event.id,
         "created_at": event.created_at,
         "action": event.action,
-        "label": str(audit_log.ACTION_LABELS.get(event.action, event.action)),
+        "label": str(AUDIT_ACTION_LABELS.get(event.action, event.action)),
         "actor_id": event.actor_id,
         "tenant": slugs.get(event.tenant_id) if event.tenant_id else None,
         "target": event.target,
@@ -133,17 +137,6 @@ def audit_payload(event: AuditEvent, slugs: dict[int, str]) -> dict:
 
 
 # -- access --------------------------------------------------------------------------------------
-
-
-def _require_caller() -> Actor:
-    """The caller of a read that needs a token (administration is never anonymous)."""
-    if g.api_token is None:
-        raise problem(
-            401,
-            _("Dafür ist ein persönliches Zugangstoken nötig."),
-            headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
-        )
-    return g.actor
 
 
 def _require_hub(actor: Actor) -> None:
@@ -189,6 +182,41 @@ def _invalid(error: Exception, field: str | None, *, status: int = 422):
     return problem(status, str(error), errors={field or "_schema": [str(error)]})
 
 
+# -- tenants and topics --------------------------------------------------------------------------
+
+
+@blueprint.route("/tenants", endpoint="tenants")
+@blueprint.response(200, schemas.TenantSchema(many=True))
+@problems(*READ_PROBLEMS)
+def tenant_list():
+    """The organisations of the network."""
+    return [
+        {
+            **{
+                c: getattr(t, c)
+                for c in (
+                    "slug",
+                    "official_name",
+                    "short_name",
+                    "colour",
+                    "website",
+                    "contact_address",
+                )
+            },
+            "kind": str(t.kind),
+        }
+        for t in list_tenants()
+    ]
+
+
+@blueprint.route("/topics", endpoint="topics")
+@blueprint.response(200, schemas.TopicSchema(many=True))
+@problems(*READ_PROBLEMS)
+def topic_list():
+    """The topic taxonomy (Handlungsfelder)."""
+    return topics.list_topics()
+
+
 # -- tenants -------------------------------------------------------------------------------------
 
 
@@ -203,7 +231,7 @@ def create_tenant(data):
     slug = data.pop("slug")
     try:
         with write_transaction():
-            tenant = operations.add_tenant(actor, slug, **data)
+            tenant = admin_services.add_tenant(actor, slug, **data)
     except InvalidTenantSetting as error:
         taken = error.field == "slug" and get_tenant(slug) is not None
         raise _invalid(error, error.field, status=409 if taken else 422) from None
@@ -228,11 +256,11 @@ class TenantResource(MethodView):
         """Change an organisation's settings: its admins the short name, colour, website and
         contact address; hub admins also the official name and kind."""
         actor = require_writer()
-        _require_json_body()
+        require_json_body()
         tenant = _administered_tenant(actor, slug)
         try:
             with write_transaction():
-                operations.edit_tenant(actor, tenant, data)
+                admin_services.edit_tenant(actor, tenant, data)
         except PermissionDenied:
             message = _("Den offiziellen Namen und die Art ändert die Hub-Administration.")
             refused = sorted(set(data) & set(HUB_TENANT_SETTINGS))
@@ -256,7 +284,9 @@ def create_topic(data):
     slug = data["slug"]
     try:
         with write_transaction():
-            topic = operations.add_topic(actor, slug, data["name_de"], data.get("name_en") or None)
+            topic = admin_services.add_topic(
+                actor, slug, data["name_de"], data.get("name_en") or None
+            )
     except ContentError as error:
         taken = error.field == "slug" and topics.get_topic(slug) is not None
         raise _invalid(error, error.field, status=409 if taken else 422) from None
@@ -278,12 +308,12 @@ class TopicResource(MethodView):
     def patch(self, data, slug: str):
         """Rename a topic (hub admins); its slug stays."""
         actor = require_writer()
-        _require_json_body()
+        require_json_body()
         _require_hub(actor)
         topic = _topic(slug)
         try:
             with write_transaction():
-                operations.rename_topic(actor, topic, data.get("name_de"), data.get("name_en"))
+                admin_services.rename_topic(actor, topic, data.get("name_de"), data.get("name_en"))
         except ContentError as error:
             raise _invalid(error, error.field) from None
         return topic
@@ -296,7 +326,7 @@ class TopicResource(MethodView):
         _require_hub(actor)
         topic = _topic(slug)
         with write_transaction():
-            operations.remove_topic(actor, topic)
+            admin_services.remove_topic(actor, topic)
         return "", 204
 
 
@@ -308,7 +338,7 @@ class TopicResource(MethodView):
 @problems(*READ_PROBLEMS, 403, 404)
 def tenant_members(slug: str):
     """The members of an organisation with their roles (its admins and hub admins)."""
-    actor = _require_caller()
+    actor = require_caller()
     tenant = _administered_tenant(actor, slug)
     return [member_payload(m) for m in members.list_members(actor, tenant)]
 
@@ -322,7 +352,7 @@ class MemberResource(MethodView):
         """Give a member another role. The last admin cannot be demoted (409), except by a hub
         admin."""
         actor = require_writer()
-        _require_json_body()
+        require_json_body()
         tenant = _administered_tenant(actor, slug)
         membership = _member(actor, tenant, user_id)
         try:
@@ -357,7 +387,7 @@ class Invitations(MethodView):
     @problems(*READ_PROBLEMS, 403, 404)
     def get(self, slug: str):
         """The organisation's pending invitations, newest first."""
-        actor = _require_caller()
+        actor = require_caller()
         tenant = _administered_tenant(actor, slug)
         return [invitation_payload(i) for i in invitations.pending_invitations(tenant)]
 
@@ -399,21 +429,16 @@ def revoke_invitation(slug: str, invitation_id: int):
 
 @blueprint.route("/accounts")
 @blueprint.arguments(admin_schemas.AccountListArgs, location="query")
-@blueprint.response(200, admin_schemas.AccountListSchema, headers=PAGE_HEADERS)
+@blueprint.response(200, admin_schemas.AccountListSchema, headers=LIST_HEADERS)
 @problems(*READ_PROBLEMS, 403, 422)
 def accounts(args):
     """Accounts, by e-mail address; `q` searches names and addresses (hub admins)."""
-    actor = _require_caller()
+    actor = require_caller()
     _require_hub(actor)
-    page, per_page = args["page"], args["per_page"]
-    found = operations.find_accounts(actor, args["q"], page=page, per_page=per_page)
-    body = {
-        "total": found.total,
-        "page": page,
-        "per_page": per_page,
-        "items": [account_payload(user) for user in found.users],
-    }
-    return body, 200, paginate(found.total, page, per_page)
+    found = admin_services.find_accounts(
+        actor, args["q"], page=args["page"], per_page=args["per_page"]
+    )
+    return list_response(found, account_payload)
 
 
 @blueprint.route(f"/accounts/<{ID}:user_id>/deactivation", methods=["POST"])
@@ -429,7 +454,7 @@ def deactivate_account(user_id: int):
         raise problem(404, _("Dieses Konto gibt es nicht."))
     try:
         with write_transaction():
-            operations.deactivate_account(actor, user)
+            admin_services.deactivate_account(actor, user)
     except AccountError as error:
         raise _invalid(error, None, status=409) from None
     return account_payload(user)
@@ -440,30 +465,82 @@ def deactivate_account(user_id: int):
 
 @blueprint.route("/audit")
 @blueprint.arguments(admin_schemas.AuditListArgs, location="query")
-@blueprint.response(200, admin_schemas.AuditListSchema, headers=PAGE_HEADERS)
+@blueprint.response(200, admin_schemas.AuditListSchema, headers=LIST_HEADERS)
 @problems(*READ_PROBLEMS, 403, 422)
 def audit(args):
     """The audit log, newest first: hub admins read every event, a tenant's admins the events
     of their tenants."""
-    actor = _require_caller()
+    actor = require_caller()
     if not can_see_administration(actor):
         raise problem(403, _("Das Protokoll lesen nur Administrationen."))
-    page, per_page = args["page"], args["per_page"]
     tenant = None
     if "tenant" in args and (tenant := get_tenant(args["tenant"])) is None:
-        return {"total": 0, "page": page, "per_page": per_page, "items": []}
+        return empty_list(args)
     result = audit_log.audit_events(
         actor,
         action=args.get("action"),
         tenant_id=tenant.id if tenant else None,
-        page=page,
-        per_page=per_page,
+        page=args["page"],
+        per_page=args["per_page"],
     )
     slugs = {t.id: t.slug for t in list_tenants()}
-    body = {
-        "total": result.total,
-        "page": result.page,
-        "per_page": per_page,
-        "items": [audit_payload(event, slugs) for event in result.events],
+    return list_response(result, lambda event: audit_payload(event, slugs))
+
+
+# -- personal access tokens ----------------------------------------------------------------------
+
+
+def _token_payload(token) -> dict:
+    return {
+        "id": token.id,
+        "name": token.name,
+        "prefix": token.prefix,
+        "read_only": token.read_only,
+        "active": token.revoked_at is None,
+        "created_at": token.created_at,
+        "last_used_at": token.last_used_at,
+        "revoked_at": token.revoked_at,
     }
-    return body, 200, paginate(result.total, result.page, per_page)
+
+
+@blueprint.route("/tokens")
+class Tokens(MethodView):
+    @blueprint.arguments(workflow_schemas.TokenListArgs, location="query")
+    @blueprint.response(200, workflow_schemas.TokenListSchema, headers=LIST_HEADERS)
+    @problems(*READ_PROBLEMS, 422)
+    def get(self, args):
+        """The caller's personal access tokens, newest first, revoked ones included."""
+        require_caller()
+        found = token_services.tokens_of(g.api_token.user)
+        return list_of(found, args, _token_payload)
+
+    @blueprint.arguments(workflow_schemas.TokenCreateSchema)
+    @blueprint.response(201, workflow_schemas.TokenCreatedSchema)
+    @problems(400, 401, 403, 422, 429)
+    def post(self, data):
+        """Create a personal access token for the caller. Its `secret` is answered only now.
+
+        A read-only token cannot create tokens."""
+        require_writer()
+        try:
+            with write_transaction():
+                created = token_services.create_token(
+                    g.api_token.user, data["name"], read_only=data["read_only"]
+                )
+        except token_services.TokenError as error:
+            raise problem(422, str(error), errors={"name": [str(error)]}) from None
+        return {**_token_payload(created.token), "secret": created.secret}, 201
+
+
+@blueprint.route(f"/tokens/<{ID}:token_id>", methods=["DELETE"])
+@blueprint.response(204)
+@problems(*ACTION_PROBLEMS)
+def revoke_token(token_id: int):
+    """Revoke one of the caller's tokens (at once; revoking a revoked one changes nothing)."""
+    require_writer()
+    try:
+        with write_transaction():
+            token_services.revoke_token(g.api_token.user, token_id)
+    except token_services.TokenError as error:
+        raise problem(404, str(error)) from None
+    return "", 204

@@ -11,9 +11,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate
 
-from hanse_hub.accounts.audit_log import ACTION_LABELS
 from hanse_hub.accounts.models import Role
 from hanse_hub.api.schemas import PageSchema, PaginationArgs, StrictSchema, TranslatedString
+from hanse_hub.labels import AUDIT_ACTION_LABELS
 from hanse_hub.tenants.models import TenantKind
 from hanse_hub.tenants.services import COLOUR_PATTERN, SLUG_PATTERN
 
@@ -225,7 +225,7 @@ class AccountListArgs(PaginationArgs):
 class AuditEventSchema(Schema):
     id = fields.Integer()
     created_at = fields.DateTime()
-    action = fields.String(metadata={"enum": list(ACTION_LABELS)})
+    action = fields.String(metadata={"enum": list(AUDIT_ACTION_LABELS)})
     label = fields.String(metadata={"description": "The action in the request's language"})
     actor_id = fields.Integer(allow_none=True, metadata={"description": "Acting account's id"})
     tenant = fields.String(allow_none=True, metadata={"description": "Tenant's slug"})
@@ -238,5 +238,5 @@ class AuditListSchema(PageSchema):
 
 
 class AuditListArgs(PaginationArgs):
-    action = fields.String(validate=validate.OneOf(list(ACTION_LABELS)))
+    action = fields.String(validate=validate.OneOf(list(AUDIT_ACTION_LABELS)))
     tenant = fields.String(validate=validate.Length(max=60), metadata={"description": "Slug"})

@@ -39,16 +39,3 @@ def authenticate_request() -> None:
             token.last_used_at = utcnow()
     g.api_token = token
     g.actor = Actor.of(token.user)
-
-
-def require_writer() -> Actor:
-    """The caller, if they may change things: authenticated, with a token that may write."""
-    if g.api_token is None:
-        raise problem(
-            401,
-            gettext("Für Änderungen ist ein persönliches Zugangstoken nötig."),
-            headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
-        )
-    if g.api_token.read_only:
-        raise problem(403, gettext("Dieses Token darf nur lesen."))
-    return g.actor

@@ -10,7 +10,7 @@ from flask_smorest import Api
 
 from hanse_hub.api.schemas import ProblemSchema
 from hanse_hub.extensions import csrf
-from hanse_hub.web.errors import MESSAGES
+from hanse_hub.problems import MESSAGES
 
 DOCUMENTED_PROBLEMS = (400, 401, 403, 404, 409, 412, 413, 415, 422, 429)
 SWAGGER_UI = Path(swagger_ui_bundle.swagger_ui_path)
@@ -28,8 +28,15 @@ class HubApi(Api):
 
 def init_api(app: Flask) -> HubApi:
     # Imported for their routes, which they add to the blueprint.
-    from hanse_hub.api import administration, workflow  # noqa: F401
-    from hanse_hub.api.views import blueprint
+    from hanse_hub.api import (  # noqa: F401
+        administration,
+        adoptions,
+        entries,
+        files,
+        search,
+        workflow,
+    )
+    from hanse_hub.api.common import blueprint
 
     app.config.update(
         API_TITLE="Smarte Hanse – Wissensplattform",

@@ -18,8 +18,7 @@ from hanse_hub.api.schemas import (
     StrictSchema,
     TranslatedString,
 )
-from hanse_hub.content.forms import MAX_TEXT
-from hanse_hub.content.models import EntryKind, EntryStatus, Visibility
+from hanse_hub.content.models import MAX_TEXT, EntryKind, EntryStatus, Visibility
 from hanse_hub.content.revisions import HISTORY_FIELDS
 from hanse_hub.content.services import KIND_LINKS
 

@@ -8,8 +8,6 @@ only adds a live Markdown preview.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from flask import (
     Blueprint,
     abort,
@@ -26,6 +24,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from hanse_hub.clock import berlin_today
 from hanse_hub.content import adoptions as adoption_services
 from hanse_hub.content import services
 from hanse_hub.content.attachments import (
@@ -56,7 +55,7 @@ from hanse_hub.extensions import configured_limit, limiter
 from hanse_hub.policy import Action, can, can_create_in, can_edit_adoption
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import get_tenant, list_tenants
-from hanse_hub.web.context import BERLIN, current_actor
+from hanse_hub.web.context import current_actor
 from hanse_hub.web.errors import error_response
 from hanse_hub.web.i18n import format_date
 from hanse_hub.web.markdown import render_markdown
@@ -153,10 +152,6 @@ NO_CONSENT = _l(
 )
 # Ids beyond this are no ids of ours; refusing them early keeps databases out of overflow errors.
 MAX_ID = 2**31 - 1
-
-
-def berlin_today() -> date:
-    return datetime.now(BERLIN).date()
 
 
 # -- template helpers ----------------------------------------------------------------------------

@@ -8,9 +8,7 @@ the services' field names, so that a ``ContentError(field=…)`` lands on its fi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -38,7 +36,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from hanse_hub.clock import berlin_to_utc, utc_to_berlin
 from hanse_hub.content.models import (
+    MAX_TEXT,
     AdoptionStatus,
     Contact,
     Entry,
@@ -49,13 +49,12 @@ from hanse_hub.content.models import (
 from hanse_hub.content.services import ContentError, visible_entries
 from hanse_hub.content.topics import list_topics
 from hanse_hub.extensions import db
+from hanse_hub.labels import interface_language
 from hanse_hub.policy import Actor
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import list_tenants
 from hanse_hub.web.forms import BaseForm
-from hanse_hub.web.i18n import interface_language
 
-BERLIN = ZoneInfo("Europe/Berlin")
 # Dates people may mean: anything else is a typo (and would overflow time-zone arithmetic).
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
@@ -92,7 +91,6 @@ def options(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-MAX_TEXT = 200_000
 MAX_SHORT_TEXT = 20_000
 
 
@@ -223,20 +221,6 @@ def optional_date(label: str, **kwargs) -> DateField:
         invalid_value_message=_l("Bitte geben Sie ein Datum im Format TT.MM.JJJJ an."),
         **kwargs,
     )
-
-
-def berlin_to_utc(value: datetime | None) -> datetime | None:
-    """A local date-time typed in Rostock (Europe/Berlin) as the UTC moment it means."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=BERLIN).astimezone(UTC)
-
-
-def utc_to_berlin(value: datetime | None) -> datetime | None:
-    """A stored UTC moment as the local date-time for a ``datetime-local`` input."""
-    if value is None:
-        return None
-    return value.astimezone(BERLIN).replace(tzinfo=None, second=0, microsecond=0)
 
 
 class HubForm(BaseForm):

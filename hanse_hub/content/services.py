@@ -17,7 +17,7 @@ from slugify import slugify
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import selectin_polymorphic
 
-from hanse_hub.accounts.audit import record_entry_event
+from hanse_hub.accounts.audit_log import record_entry_event
 from hanse_hub.content.models import (
     Adoption,
     Contact,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
@@ -21,6 +20,7 @@ from sqlalchemy import func, select
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import generate_password
+from hanse_hub.clock import BERLIN
 from hanse_hub.content import services as content
 from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
@@ -32,7 +32,6 @@ from hanse_hub.policy import Actor
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant, TenantKind
 
-BERLIN = ZoneInfo("Europe/Berlin")
 DEMO_EMAIL_DOMAIN = "demo.smarte-hanse.example"
 # Order matters: links point to entries created earlier.
 KIND_ORDER = [

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectin_polymorphic, selectinload
 
+<<<<<<< HEAD
 from hanse_hub.content.models import (
     Contact,
     Entry,
@@ -34,12 +35,16 @@ from hanse_hub.content.models import (
     Topic,
 )
 from hanse_hub.content.models.kinds import KIND_CLASSES
+=======
+from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
+from hanse_hub.content.models import Entry, EntryKind, Topic
+>>>>>>> main
 from hanse_hub.extensions import db
+from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.search import analysis, lenient
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchQuery
-from hanse_hub.search.conditions import Condition, FieldIn, NoneOf, all_of
 from hanse_hub.search.indexing import attachment_text, entry_fields
 from hanse_hub.search.query import (
     AnalysedNode,
@@ -54,7 +59,6 @@ from hanse_hub.search.query import (
     without_filler,
 )
 from hanse_hub.tenants.models import Tenant
-from hanse_hub.web.i18n import interface_language
 
 MAX_PER_PAGE = 50
 SORTS = ("relevance", "date")
@@ -226,8 +230,6 @@ def _facet_labels() -> dict[str, dict[str, str]]:
 
 def _facets(raw: dict[str, dict[str, int]], request: SearchRequest) -> dict[str, list[FacetValue]]:
     labels = _facet_labels()
-    from hanse_hub.web.context import KIND_LABELS  # labels are the interface's business
-
     facets: dict[str, list[FacetValue]] = {}
     tenant_values = []
     for tenant_id, count in raw.get("tenant_id", {}).items():

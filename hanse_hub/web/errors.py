@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from hanse_hub.policy import PermissionDenied
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalogue; it is translated where it is shown."""
-    return message
-
-
-# German msgids, translated for web pages and problem+json alike (in the request's language).
-MESSAGES = {
-    400: (N_("Ungültige Anfrage"), N_("Die Anfrage konnte nicht verstanden werden.")),
-    401: (N_("Anmeldung erforderlich"), N_("Bitte melden Sie sich an.")),
-    403: (N_("Keine Berechtigung"), N_("Dafür fehlt Ihnen die Berechtigung.")),
-    404: (
-        N_("Seite nicht gefunden"),
-        N_("Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar."),
-    ),
-    405: (N_("Methode nicht erlaubt"), N_("Diese Aktion ist hier nicht möglich.")),
-    409: (N_("Konflikt"), N_("Die Änderung passt nicht zum aktuellen Stand. Bitte laden Sie neu.")),
-    412: (
-        N_("Veraltete Fassung"),
-        N_("Der Eintrag wurde inzwischen geändert. Bitte laden Sie neu."),
-    ),
-    413: (N_("Datei zu groß"), N_("Die gesendeten Daten sind größer als erlaubt.")),
-    415: (N_("Dateityp nicht erlaubt"), N_("Dieser Dateityp wird nicht angenommen.")),
-    422: (N_("Eingaben prüfen"), N_("Einige Eingaben sind nicht gültig.")),
-    429: (
-        N_("Zu viele Anfragen"),
-        N_("Bitte warten Sie einen Moment und versuchen Sie es erneut."),
-    ),
-    500: (
-        N_("Interner Fehler"),
-        N_("Das hat leider nicht geklappt. Bitte versuchen Sie es später erneut."),
-    ),
-}
+from hanse_hub.problems import MESSAGES, field_errors, problem_json, title_and_detail
 
 
 def wants_problem_json() -> bool:
@@ -52,14 +19,9 @@ def wants_problem_json() -> bool:
 
 
 def error_response(status: int, detail: str | None = None, **extra):
-    title, default_detail = MESSAGES.get(status, MESSAGES[500 if status >= 500 else 400])
-    title, detail = _(title), detail or _(default_detail)
     if wants_problem_json():
-        body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-        response = jsonify(body)
-        response.status_code = status
-        response.mimetype = "application/problem+json"
-        return response
+        return problem_json(status, detail, **extra)
+    title, detail = title_and_detail(status, detail)
     return render_template("web/error.html", status=status, title=title, detail=detail), status
 
 
@@ -86,8 +48,6 @@ def register_error_handlers(app: Flask) -> None:
         detail = None if status in MESSAGES else error.description
         messages = (getattr(error, "data", None) or {}).get("messages")
         if messages is not None:  # input validation at the edge (webargs / marshmallow)
-            from hanse_hub.api.errors import field_errors
-
             errors = field_errors(messages)
             fields = ", ".join(sorted(map(str, errors)))
             return error_response(

@@ -13,12 +13,11 @@ from urllib.parse import urlencode
 from flask import Flask, g, has_request_context, redirect, request
 from flask_babel import format_date as babel_format_date
 from flask_babel import format_time as babel_format_time
-from flask_babel import get_locale, gettext
+from flask_babel import gettext
 
 from hanse_hub.extensions import babel
+from hanse_hub.labels import DEFAULT_LANGUAGE, LANGUAGES
 
-LANGUAGES = ("de", "en")
-DEFAULT_LANGUAGE = "de"
 LANGUAGE_COOKIE = "hanse_lang"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
 # What the switch offers on a page in the given language: (target code, its own name).
@@ -31,12 +30,6 @@ def select_locale() -> str:
     if "hanse_locale" not in g:
         g.hanse_locale = _chosen_language()
     return g.hanse_locale
-
-
-def interface_language() -> str:
-    """The language the current response is rendered in (respects ``force_locale``)."""
-    locale = get_locale()
-    return locale.language if locale is not None else DEFAULT_LANGUAGE
 
 
 def _chosen_language() -> str:

@@ -7,7 +7,6 @@ anything unusable in them is ignored, never an error.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,12 +23,13 @@ from hanse_hub.content.services import visible_entries
 from hanse_hub.content.topics import get_topic, list_topics
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.labels import interface_language
+from hanse_hub.paging import Page, count, page_of
 from hanse_hub.policy import Actor, visible
 from hanse_hub.tenants.models import Tenant, TenantKind
 from hanse_hub.tenants.services import COLOUR_PATTERN as COLOUR
 from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant, list_tenants
 from hanse_hub.web.context import current_actor
-from hanse_hub.web.i18n import interface_language
 from hanse_hub.web.pages import LEGAL_PAGES, legal_text, render_legal
 
 blueprint = Blueprint("web", __name__)
@@ -75,29 +75,12 @@ def _topic_or_404(slug: str) -> Topic:
 # -- counting and paging visible entries ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Pagination:
-    items: list[Any]
-    number: int
-    total: int
-    per_page: int = PER_PAGE
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
-
-
-def _count(query: Select) -> int:
-    return db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-
-
-def _paginate(query: Select, number: int, per_page: int = PER_PAGE) -> Pagination:
+def _paginate(query: Select, number: int, per_page: int = PER_PAGE) -> Page:
     """One page of ``query``; a page beyond the last answers 404."""
-    total = _count(query)
-    if number > 1 and (number - 1) * per_page >= total:
+    page = page_of(query, number, per_page)
+    if number > 1 and not page.items:
         abort(404)
-    items = db.session.scalars(query.limit(per_page).offset((number - 1) * per_page)).all()
-    return Pagination(items=list(items), number=number, total=total, per_page=per_page)
+    return page
 
 
 def _counts_by(query: Select, column: str) -> dict[Any, int]:
@@ -220,7 +203,7 @@ def experts():
     # Tells "nobody is listed yet" apart from "nobody matches this filter".
     any_contacts = page.total > 0 or (
         (tenant or topic) is not None
-        and _count(_published_contacts(actor, tenant=None, topic=None)) > 0
+        and count(_published_contacts(actor, tenant=None, topic=None)) > 0
     )
     return render_template(
         "web/experts.html",
@@ -356,7 +339,7 @@ def topic_page(slug: str):
         sections=sections,
         counts={kind: counts.get(kind, 0) for kind in EntryKind},
         contacts=contacts,
-        contact_count=_count(contacts_query),
+        contact_count=count(contacts_query),
     )
 
 

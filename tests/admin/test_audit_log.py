@@ -11,16 +11,6 @@ from hanse_hub.policy import Actor, PermissionDenied
 from tests.admin.helpers import audit_actions, post_form, text
 
 
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def luebeck(factory):
-    return factory.tenant("luebeck", short_name="Lübeck")
-
-
 def _client_for(app, factory, user):
     client = app.test_client()
     factory.login(client, user)
@@ -63,7 +53,7 @@ def test_city_admin_sees_own_tenants_events_only(app, factory, rostock, luebeck)
     assert "Eintrag veröffentlicht" in page and "Parksensoren am Stadthafen" in page
     assert "Pegel an der Trave" not in page and f"Nr. {rostock_entry.id}" not in page
     result = audit_events(Actor.of(rostock_admin))
-    assert {event.tenant_id for event in result.events} == {rostock.id}
+    assert {event.tenant_id for event in result.items} == {rostock.id}
 
 
 def test_hub_admin_sees_every_event_but_no_hidden_titles(app, factory, rostock, luebeck):
@@ -101,8 +91,8 @@ def test_audit_page_is_paginated_and_survives_odd_parameters(app, factory, rosto
         factory.entry(rostock)
     actor = Actor.of(admin)
     first, second = audit_events(actor, page=1, per_page=2), audit_events(actor, page=2, per_page=2)
-    assert first.total == 3 and first.pages == 2 and len(second.events) == 1
-    assert {e.id for e in first.events}.isdisjoint(e.id for e in second.events)
+    assert first.total == 3 and first.pages == 2 and len(second.items) == 1
+    assert {e.id for e in first.items}.isdisjoint(e.id for e in second.items)
     client = _client_for(app, factory, admin)
     for query in (
         "?seite=x",

@@ -18,11 +18,6 @@ HUB_PAGES = [
 
 
 @pytest.fixture
-def hub_admin(factory):
-    return factory.user(hub_admin=True, email="hub@smarte-hanse.example")
-
-
-@pytest.fixture
 def hub_client(app, factory, hub_admin):
     client = app.test_client()
     factory.login(client, hub_admin)

@@ -9,16 +9,6 @@ from tests.admin.helpers import audit_actions, post_form, text
 
 
 @pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def luebeck(factory):
-    return factory.tenant("luebeck", short_name="Lübeck")
-
-
-@pytest.fixture
 def rostock_admin(factory, rostock):
     return factory.user(rostock, Role.ADMIN, email="admin@rostock.example")
 

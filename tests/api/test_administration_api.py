@@ -40,16 +40,6 @@ VALID_BODIES = {
 
 
 @pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def wismar(factory):
-    return factory.tenant("wismar", short_name="Wismar")
-
-
-@pytest.fixture
 def rostock_admin(factory, rostock):
     return factory.user(rostock, Role.ADMIN, email="admin@rostock.example")
 
@@ -62,11 +52,6 @@ def rostock_editor(factory, rostock):
 @pytest.fixture
 def wismar_admin(factory, wismar):
     return factory.user(wismar, Role.ADMIN, email="admin@wismar.example")
-
-
-@pytest.fixture
-def hub_admin(factory):
-    return factory.user(hub_admin=True, email="hub@smarte-hanse.example")
 
 
 @pytest.fixture

@@ -13,16 +13,6 @@ BEYOND_ANY_ID = 10**20  # beyond a 64-bit integer: SQLite overflowed (and Postgr
 
 
 @pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
-
-@pytest.fixture
 def solution(api, editor):
     created = api(editor).post(
         "/api/v1/entries", json={"kind": "solution", "title": "Pegel", "visibility": "public"}

@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from hanse_hub.accounts.models import Role
 from hanse_hub.accounts.services import deactivate_user
-
-
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
 
 SOLUTION = {
     "kind": "solution",

@@ -7,22 +7,8 @@ the services' messages (``make translations`` after merging them); the others pa
 
 from __future__ import annotations
 
-import pytest
-
-from hanse_hub.accounts.models import Role
-
 ENGLISH = {"Accept-Language": "en"}
 SOLUTION = {"kind": "solution", "visibility": "public", "title": "Pegelsensoren"}
-
-
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
 
 
 def test_an_invalid_token_is_refused_in_german_by_default(api):

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from hanse_hub.accounts.models import PersonalAccessToken, Role
 from hanse_hub.accounts.tokens import MAX_TOKENS_PER_USER, create_token
+from hanse_hub.clock import berlin_today
 from hanse_hub.content import services as content
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
-from hanse_hub.content.editing import berlin_today
 from hanse_hub.content.storage import storage_for
 from hanse_hub.policy import Actor
 from hanse_hub.search import indexing
@@ -30,26 +30,6 @@ ID_ROUTES = {
 ENTRY_ROUTES = {route: methods for route, methods in ID_ROUTES.items() if "/entries/" in route}
 ATTACHMENT_ROUTES = {"/api/v1/attachments/{id}": ("delete",)}
 TOKEN_ROUTES = {"/api/v1/tokens/{token_id}": ("delete",)}
-
-
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def wismar(factory):
-    return factory.tenant("wismar", short_name="Wismar")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
-
-@pytest.fixture
-def admin(factory, rostock):
-    return factory.user(rostock, Role.ADMIN)
 
 
 def _upload(caller, entry_id: int, text: bytes = b"Tourenplanung nach Fuellstand\n", name="a.txt"):

@@ -25,11 +25,6 @@ def wismar(factory):
     return factory.tenant("wismar", short_name="Wismar", official_name="Hansestadt Wismar")
 
 
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
-
 def _post(client, url: str, data: dict, *, form_url: str | None = None, **kwargs):
     """Send a form as a browser would: with the CSRF token of the page it is on."""
     return client.post(

@@ -19,21 +19,6 @@ from tests.factories import csrf_token
 PDF = render_pdf("Parkraum", "Bodensensoren melden die Belegung.")
 
 
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def wismar(factory):
-    return factory.tenant("wismar", short_name="Wismar")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
-
 def _upload(client, entry, data: bytes, name: str = "folien.pdf", **fields):
     token = csrf_token(client, f"/eintraege/{entry.id}/bearbeiten")
     form = {
@@ -57,8 +42,10 @@ def _attachments(session, entry) -> list[Attachment]:
 # -- files ---------------------------------------------------------------------------------------
 
 
-def test_editor_uploads_a_file_on_the_edit_page(client, factory, session, rostock, editor):
-    entry = factory.entry(rostock, author=editor)
+def test_editor_uploads_a_file_on_the_edit_page(
+    client, factory, session, editor, published_solution
+):
+    entry = published_solution
     session.commit()
     factory.login(client, editor)
     page = client.get(f"/eintraege/{entry.id}/bearbeiten").text

@@ -15,26 +15,6 @@ from hanse_hub.policy import Actor
 from tests.factories import csrf_token
 
 
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def wismar(factory):
-    return factory.tenant("wismar", short_name="Wismar")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
-
-
-@pytest.fixture
-def admin(factory, rostock):
-    return factory.user(rostock, Role.ADMIN)
-
-
 def _reload(session, entry_id: int) -> Entry:
     session.expire_all()
     return session.get(Entry, entry_id)
@@ -105,8 +85,8 @@ def test_buttons_on_invisible_entries_answer_404(client, factory, session, rosto
     assert client.get(f"/eintraege/{draft.id}/loeschen").status_code == 404
 
 
-def test_pressing_publish_twice_only_explains(client, factory, session, rostock, editor):
-    entry = factory.entry(rostock, author=editor)
+def test_pressing_publish_twice_only_explains(client, factory, session, editor, published_solution):
+    entry = published_solution
     session.commit()
     factory.login(client, editor)
     response = _press(client, entry, "veroeffentlichen")
@@ -115,9 +95,9 @@ def test_pressing_publish_twice_only_explains(client, factory, session, rostock,
 
 
 def test_a_stale_button_press_changes_nothing_and_says_why(
-    client, factory, session, rostock, editor
+    client, factory, session, editor, published_solution
 ):
-    entry = factory.entry(rostock, author=editor)
+    entry = published_solution
     session.commit()
     factory.login(client, editor)
     response = _press(client, entry, "archivieren", version=entry.version - 1)

@@ -9,24 +9,11 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
-from hanse_hub.accounts.models import Role
 from hanse_hub.content import services as content
 from hanse_hub.policy import Actor
 from tests.factories import csrf_token
 
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + bytes(200)
-
-
-@pytest.fixture
-def rostock(factory):
-    return factory.tenant("rostock", short_name="Rostock")
-
-
-@pytest.fixture
-def editor(factory, rostock):
-    return factory.user(rostock, Role.EDITOR)
 
 
 def _english(client) -> None:

@@ -3,6 +3,7 @@
 from hanse_hub.content.models.adoption import Adoption, AdoptionStatus
 from hanse_hub.content.models.attachment import Attachment
 from hanse_hub.content.models.entry import (
+    MAX_TEXT,
     Entry,
     EntryKind,
     EntryStatus,
@@ -22,6 +23,7 @@ from hanse_hub.content.models.kinds import (
 from hanse_hub.content.models.topic import Topic
 
 __all__ = [
+    "MAX_TEXT",
     "Adoption",
     "AdoptionStatus",
     "Attachment",

@@ -32,6 +32,9 @@ from hanse_hub.tenants.models import Tenant
 if TYPE_CHECKING:
     from hanse_hub.content.models.attachment import Attachment
 
+# The longest text one field takes (a Markdown body, a preview), in forms and API alike.
+MAX_TEXT = 200_000
+
 
 class EntryKind(enum.StrEnum):
     SOLUTION = "solution"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from hanse_hub.search.conditions import Condition
+from hanse_hub.conditions import Condition
 from hanse_hub.search.query import AnalysedNode
 
 FACETS = ("tenant_id", "kind", "topics", "year")

@@ -16,9 +16,9 @@ import re
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 
+from hanse_hub.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.extensions import db
 from hanse_hub.search.backends.base import FACETS, RawHit, RawResults, SearchDocument, SearchQuery
-from hanse_hub.search.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
 
 LEXEME = re.compile(r"^[a-z0-9]+$")

@@ -17,8 +17,8 @@ from whoosh import sorting
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
+from hanse_hub.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.search.backends.base import FACETS, RawHit, RawResults, SearchDocument, SearchQuery
-from hanse_hub.search.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
 
 WRITER_TIMEOUT_SECONDS = 30

@@ -1,4 +1,5 @@
-"""The search form: query-string parameters validated at the edge."""
+"""The search page's query string (``?q=…&art=…``) parsed into a ``SearchRequest``: validated at
+the edge, anything unusable dropped."""
 
 from __future__ import annotations
 

@@ -5,16 +5,14 @@ Callers own the transaction (``write_transaction``); nothing here commits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import User
 from hanse_hub.content import topics
 from hanse_hub.content.models import Topic
-from hanse_hub.extensions import db
+from hanse_hub.paging import Page, page_of
 from hanse_hub.policy import Actor, PermissionDenied, can_manage_hub
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant
@@ -107,15 +105,7 @@ def deactivate_account(actor: Actor, user: User) -> None:
     )
 
 
-@dataclass(frozen=True)
-class AccountPage:
-    users: list[User]
-    total: int
-
-
-def find_accounts(
-    actor: Actor, search: str = "", *, page: int = 1, per_page: int = 50
-) -> AccountPage:
+def find_accounts(actor: Actor, search: str = "", *, page: int = 1, per_page: int = 50) -> Page:
     """Accounts (not pseudonymised ones) whose e-mail address or name contains ``search``,
     ordered by address: one page of them and how many there are. Hub admins only."""
     if not can_manage_hub(actor):
@@ -130,8 +120,4 @@ def find_accounts(
                 User.display_name.ilike(pattern, escape="\\"),
             )
         )
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    users = db.session.scalars(
-        query.order_by(User.email_folded).offset((max(1, page) - 1) * per_page).limit(per_page)
-    ).all()
-    return AccountPage(list(users), total)
+    return page_of(query.order_by(User.email_folded), page, per_page)
