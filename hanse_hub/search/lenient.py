@@ -24,11 +24,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy import func, select
 
+from hanse_hub.conditions import Condition, FieldIn, all_of
 from hanse_hub.extensions import db
 from hanse_hub.search import analysis
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import RawHit, RawResults, SearchQuery
-from hanse_hub.search.conditions import Condition, FieldIn, all_of
 from hanse_hub.search.indexing import search_vocabulary
 from hanse_hub.search.models import SearchWord
 from hanse_hub.search.query import (

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectin_polymorphic, selectinload
 
-<<<<<<< HEAD
+from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
 from hanse_hub.content.models import (
     Contact,
     Entry,
@@ -35,10 +35,6 @@ from hanse_hub.content.models import (
     Topic,
 )
 from hanse_hub.content.models.kinds import KIND_CLASSES
-=======
-from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
-from hanse_hub.content.models import Entry, EntryKind, Topic
->>>>>>> main
 from hanse_hub.extensions import db
 from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for

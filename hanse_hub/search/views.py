@@ -9,13 +9,9 @@ from sqlalchemy import select
 
 from hanse_hub.extensions import configured_limit, db, limiter
 from hanse_hub.search import services
-<<<<<<< HEAD
 from hanse_hub.search.analysis import words
-from hanse_hub.search.forms import search_request_from_args
-from hanse_hub.tenants.models import Tenant
-=======
 from hanse_hub.search.query_args import search_request_from_args
->>>>>>> main
+from hanse_hub.tenants.models import Tenant
 from hanse_hub.web.context import current_actor
 
 blueprint = Blueprint("search", __name__)
