@@ -119,13 +119,18 @@ def test_search_api_corrects_and_relaxes_like_the_page_unless_exact(api, factory
     factory.session.flush()
     indexing.apply_all_pending_jobs()
     corrected = api().get("/api/v1/search?q=Bodensensorn").json
-    assert corrected["corrected_query"] == "bodensensoren" and corrected["total"] == 2
+    assert corrected["corrected_query"] == "bodensensoren"
+    assert {"Parkraummanagement mit Bodensensoren", "Bodensensoren im Test"} <= {
+        hit["title"] for hit in corrected["hits"]
+    }
     exact = api().get("/api/v1/search?q=Bodensensorn&exact=true").json
     assert exact["total"] == 0 and exact["corrected_query"] is None
     assert exact["suggestion"] == "bodensensoren"
     relaxed = api().get("/api/v1/search?q=Bodensensoren+Quantencomputer").json
     assert relaxed["relaxed"] is True and relaxed["missing_words"] == ["Quantencomputer"]
-    assert relaxed["total"] == 2
+    assert {"Parkraummanagement mit Bodensensoren", "Bodensensoren im Test"} <= {
+        hit["title"] for hit in relaxed["hits"]
+    }
     # The page shows the same hits.
     page = api().get("/suche?q=Bodensensoren+Quantencomputer").get_data(as_text=True)
     assert all(hit["title"] in page for hit in relaxed["hits"])
