@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if "hanse_hub" not in sys.modules:  # search_lenient_bench.py imports this with older code
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import flask_migrate
 from sqlalchemy import insert, select

@@ -38,6 +38,7 @@ class Settings:
     index_recovery_seconds: int = 0
     rate_limits: dict = field(default_factory=dict)
     mail: dict = field(default_factory=dict)
+    contact_address: str | None = None
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -81,6 +82,8 @@ class Settings:
             "HANSE_BASE_URL": self.mail.get("base_url"),
             # Where security researchers report findings (/.well-known/security.txt).
             "HANSE_SECURITY_CONTACT": self.mail.get("security_contact"),
+            # Where "Fragen Sie das Netzwerk" on an empty search page writes to.
+            "HANSE_CONTACT_ADDRESS": self.contact_address,
             **self.extra,
         }
 
@@ -201,6 +204,25 @@ def _secret_key(environ: dict, env: str, data_dir: Path) -> str:
     return key
 
 
+def _contact_address(environ: dict) -> str | None:
+    """``HANSE_CONTACT_ADDRESS``: the e-mail address to ask the network (optional)."""
+    address = (environ.get("HANSE_CONTACT_ADDRESS") or "").strip()
+    if not address:
+        return None
+    local, at, domain = address.rpartition("@")
+    if (
+        not at
+        or not local
+        or "." not in domain
+        or any(c.isspace() or c in "<>,;?" for c in address)
+    ):
+        raise ConfigurationError(
+            f"HANSE_CONTACT_ADDRESS must be one e-mail address, e.g. netzwerk@smarte-hanse.de, "
+            f"got {address!r}"
+        )
+    return address
+
+
 def load_settings(environ: dict | None = None, **overrides) -> Settings:
     """Build the settings from ``environ`` (default: ``os.environ``) plus explicit overrides."""
     environ = dict(os.environ if environ is None else environ)
@@ -250,6 +272,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         else DEFAULT_INDEX_RECOVERY_SECONDS,
         rate_limits=_rate_limits(environ),
         mail=_mail(environ, env),
+        contact_address=_contact_address(environ),
     )
     settings.update(overrides)
     return Settings(**settings)

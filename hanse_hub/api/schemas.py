@@ -356,6 +356,13 @@ class SearchArgs(QuerySchema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000))
     per_page = fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
     archived = fields.Boolean(load_default=False)
+    exact = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Match exactly the words typed: no filler words left out, no "
+            "corrected spelling, no compound parts, no relaxed results (for saved searches)"
+        },
+    )
 
 
 class SearchHitSchema(Schema):
@@ -378,7 +385,27 @@ class SearchResultSchema(Schema):
     facets = fields.Dict(
         keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer())
     )
-    suggestion = fields.String(allow_none=True)
+    suggestion = fields.String(
+        allow_none=True,
+        metadata={"description": "A spelling that would find more (exact searches)"},
+    )
+    corrected_query = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "The query searched instead of `q`, whose words found nothing as "
+            "typed (repeat with exact=true to search `q` as typed); null if `q` was searched"
+        },
+    )
+    relaxed = fields.Boolean(
+        metadata={
+            "description": "True when no entry holds all words: the hits hold most of them, "
+            "those holding more words first"
+        }
+    )
+    missing_words = fields.List(
+        fields.String(),
+        metadata={"description": "Words of the query that no visible entry holds (when relaxed)"},
+    )
 
 
 class SimilarSchema(Schema):

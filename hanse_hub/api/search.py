@@ -26,9 +26,12 @@ from hanse_hub.search import services as search_services
 def search(args):
     """Search across cities: hits, facets and a spelling suggestion.
 
-    Every word must match (ranked), "phrases", `-word` to exclude, `OR`. Words are taken as
-    typed: unlike the web search page, a word naming a kind ("Ansprechpartner") does not
-    choose the kind here – use the `kind` parameter.
+    Every word must match (ranked), "phrases", `-word` to exclude, `OR`. As on the search page,
+    question and filler words are left out, an unknown word is replaced by a close known one
+    (`corrected_query`), and when no entry holds all words the hits hold most of them
+    (`relaxed`, `missing_words`); `exact=true` switches all of that off. Unlike the web search
+    page, a word naming a kind ("Ansprechpartner") does not choose the kind here – use the
+    `kind` parameter.
     """
     page = search_services.search(
         g.actor,
@@ -43,6 +46,7 @@ def search(args):
             per_page=args["per_page"],
             include_archived=args["archived"],
             kind_words=False,  # scripts get what they typed; people get the kind chosen
+            exact=args["exact"],
         ),
     )
     return {
@@ -67,6 +71,9 @@ def search(args):
             name: {v.value: v.count for v in values} for name, values in page.facets.items()
         },
         "suggestion": page.suggestion,
+        "corrected_query": page.corrected_query,
+        "relaxed": page.relaxed,
+        "missing_words": list(page.missing_words),
     }
 
 

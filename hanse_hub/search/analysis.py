@@ -352,6 +352,14 @@ def _synonym_key(term: str) -> str:
     return fold(term)
 
 
+def _synonym_stem_keys(term: str) -> list[str]:
+    """The term's words stemmed, German and English: "charging stations" → "charg station"."""
+    folded = [fold(word) for word in words(term)]
+    return _unique(
+        " ".join(stem(word, language) for word in folded if word) for language in LANGUAGES
+    )
+
+
 @functools.cache
 def _synonym_groups() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Every term of synonyms.txt (folded) → the terms of its groups, each as its words."""
@@ -368,13 +376,120 @@ def _synonym_groups() -> dict[str, tuple[tuple[str, ...], ...]]:
     }
 
 
+@functools.cache
+def _synonym_stem_index() -> dict[str, str]:
+    """The stemmed words of every term (German and English stems) → the term's key."""
+    index: dict[str, str] = {}
+    for line in _data_lines("synonyms.txt"):
+        for term in line.split(","):
+            if words(term):
+                for stem_key in _synonym_stem_keys(term):
+                    index.setdefault(stem_key, _synonym_key(" ".join(words(term))))
+    return index
+
+
 def synonyms(word: str) -> list[list[str]]:
     """The other terms of a word's synonym groups, each as the list of its words.
 
     Matching ignores case, umlaut spelling, spaces and hyphens: "E-Mobilität" and
-    "emobilität" find the same group, and so does "Open Data" given as one string.
+    "emobilität" find the same group, and so does "Open Data" given as one string. A word
+    form the list does not hold is looked up by its stems ("charging stations" finds the
+    group of "charging station").
     """
-    return [list(term) for term in _synonym_groups().get(_synonym_key(word), ())]
+    groups = _synonym_groups()
+    key = _synonym_key(word)
+    if key not in groups:
+        key = next(
+            (
+                _synonym_stem_index()[stem_key]
+                for stem_key in _synonym_stem_keys(word)
+                if stem_key in _synonym_stem_index()
+            ),
+            key,
+        )
+    return [list(term) for term in groups.get(key, ())]
+
+
+def thesaurus_problems(lines: Iterable[str] | None = None) -> list[str]:
+    """What is wrong with the synonym groups (``synonyms.txt`` unless ``lines`` are given):
+    a term written twice in one group, or a term in two groups – the groups would then be
+    merged silently, and a reader of one line would not see it. Groups are undirected and
+    equal, so they have no cycles to find. Empty when all is well."""
+    problems = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(_data_lines("synonyms.txt") if lines is None else lines, 1):
+        keys = [_synonym_key(term) for term in line.split(",") if words(term)]
+        for key in sorted({k for k in keys if keys.count(k) > 1}):
+            problems.append(f"group {number} ({line[:40]}…): {key!r} twice")
+        for key in dict.fromkeys(keys):
+            if key in seen and seen[key] != number:
+                problems.append(f"{key!r} in group {seen[key]} and group {number} ({line[:40]}…)")
+            seen.setdefault(key, number)
+        if len(set(keys)) < 2:
+            problems.append(f"group {number} ({line[:40]}): fewer than two terms")
+    return problems
+
+
+@functools.cache
+def filler_words() -> frozenset[str]:
+    """Question and filler words (folded) that are left out of a search-box query as long as
+    other words remain ("Wer kennt sich mit LoRaWAN aus?" searches for LoRaWAN)."""
+    return frozenset(fold(w) for w in _data_lines("filler_words.txt"))
+
+
+def compound_parts(word: str, vocabulary: Vocabulary | None = None) -> list[str] | None:
+    """The parts a typed query word may be split into, folded; None if it is no compound.
+
+    A hyphenated word gives its pieces ("Schul-WLAN" → schul, wlan); a closed compound its
+    known parts with linking letters left out ("Parksensoren" → park, sensoren;
+    "Datenschutzfolgenabschätzung" → datenschutz, folgenabschaetzung where the vocabulary
+    knows both). Parts that are stopwords or shorter than two letters are dropped; fewer
+    than two parts left is no compound.
+    """
+    if vocabulary is None:
+        vocabulary = default_vocabulary()
+    pieces = HYPHEN.split(word)
+    if len(pieces) > 1:
+        parts = [fold(piece) for piece in pieces]
+    else:
+        folded = fold(word)
+        spans = vocabulary.part_spans(folded)
+        if not spans:
+            return None
+        parts = _coarsest_parts(folded, spans, vocabulary)
+    parts = [p for p in parts if len(p) >= 2 and p not in _any_language_stopwords()]
+    return parts if len(parts) >= 2 else None
+
+
+def _known_run(run: str, vocabulary: Vocabulary) -> bool:
+    """Whether a run of parts is a word of its own: known to the vocabulary (perhaps with an
+    ending) or a term of the thesaurus ("muelltonne")."""
+    return (
+        run in vocabulary
+        or any(run + ending in vocabulary for ending in INFLECTIONS)
+        or bool(synonyms(run))
+    )
+
+
+def _coarsest_parts(
+    folded: str, spans: tuple[tuple[int, int], ...], vocabulary: Vocabulary
+) -> list[str]:
+    """The split into as few known runs of parts as possible: "datenschutzfolgenabschaetzung"
+    → "datenschutz" + "folgenabschaetzung" when the vocabulary knows those runs, since a run
+    the index knows as a word is more precise than its pieces."""
+    count = len(spans)
+    # best[i]: the fewest runs covering spans i.. as (first, last) span indices.
+    best: list[list[tuple[int, int]]] = [[] for _ in range(count + 1)]
+    for first in range(count - 1, -1, -1):
+        options = []
+        for last in range(first, count):
+            whole_word = first == 0 and last == count - 1
+            run = folded[spans[first][0] : spans[last][1]]
+            if last == first or (not whole_word and _known_run(run, vocabulary)):
+                options.append([(first, last), *best[last + 1]])
+        best[first] = min(options, key=len)
+    runs = best[0]
+    return [folded[spans[a][0] : spans[b][1]] for a, b in runs]
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""``flask --app hanse_hub search …``: the indexer worker, rebuilding and status."""
+"""``flask --app hanse_hub search …``: the indexer worker, rebuilding, status, thesaurus check."""
 
 from __future__ import annotations
 
@@ -12,10 +12,21 @@ from sqlalchemy import func, select
 
 from hanse_hub.content.models import Entry
 from hanse_hub.extensions import db
-from hanse_hub.search import indexing
+from hanse_hub.search import analysis, indexing
 from hanse_hub.tenants.services import get_tenant
 
 search_group = AppGroup("search", help="The search index.")
+
+
+@search_group.command("thesaurus-check")
+def thesaurus_check():
+    """Check search/data/synonyms.txt for terms written twice or in two groups."""
+    problems = analysis.thesaurus_problems()
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo("thesaurus: no duplicates")
 
 
 @search_group.command("worker")

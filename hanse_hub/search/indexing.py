@@ -107,8 +107,11 @@ def build_document(
 # -- the vocabulary (decompounding parts, spellings) -----------------------------------------------
 
 
-def _vocabulary() -> analysis.Vocabulary:
-    """This process's vocabulary: the built-in word parts plus every word indexed so far."""
+def search_vocabulary() -> analysis.Vocabulary:
+    """This process's vocabulary: the built-in word parts plus every word indexed so far.
+
+    It holds words of entries any searcher may not see: use it to split what was typed, never
+    to show words to a searcher."""
     app = current_app._get_current_object()
     with _vocabulary_lock:
         vocabulary = app.extensions.get("hanse_search_vocabulary")
@@ -122,7 +125,7 @@ def _remember_words(texts: list[str]) -> None:
     words = {w for text in texts for w in analysis.spelling_words(text) if len(w) <= 80}
     if not words:
         return
-    _vocabulary().add(words)
+    search_vocabulary().add(words)
     dialect = db.session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     rows = [{"word": word} for word in sorted(words)]
@@ -158,7 +161,7 @@ def _index_entries(entry_ids: list[int]) -> tuple[int, int]:
         + [text for entry in entries for text in entry_fields(entry)]
         + [text for texts in files.values() for text in texts.values()]
     )
-    vocabulary = _vocabulary()
+    vocabulary = search_vocabulary()
     documents = [build_document(entry, vocabulary, files[entry.id]) for entry in entries]
     gone = sorted(set(entry_ids) - {entry.id for entry in entries})
     backend.index_many(documents)

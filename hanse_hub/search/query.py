@@ -12,10 +12,18 @@ work hard. ``analyse_query`` then turns typed words into the stems the index hol
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from hanse_hub.search.analysis import analyse_query_word, kind_named_by, synonyms, words
+from hanse_hub.search.analysis import (
+    analyse_query_word,
+    filler_words,
+    fold,
+    kind_named_by,
+    synonyms,
+    words,
+)
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 16
@@ -204,14 +212,48 @@ def kind_words(node: Node | None) -> KindWords | None:
     return KindWords(kinds.pop(), found, rest[0] if len(rest) == 1 else And(rest))
 
 
+def without_filler(node: Node | None) -> Node | None:
+    """The query without its question and filler words ("Wie funktioniert die
+    Starkregengefahrenkarte?" → Starkregengefahrenkarte), as long as another word to look for
+    remains; only unquoted top-level words count."""
+    if not isinstance(node, And):
+        return node
+    kept = tuple(
+        n for n in node.nodes if not (isinstance(n, Term) and fold(n.word) in filler_words())
+    )
+    if not kept or all(isinstance(n, Not) for n in kept):
+        return node
+    return kept[0] if len(kept) == 1 else And(kept)
+
+
+def top_level_clauses(node: Node | None) -> tuple[Node, ...]:
+    """The clauses a query requires: the nodes of its ``And``, or the node itself."""
+    if node is None:
+        return ()
+    return node.nodes if isinstance(node, And) else (node,)
+
+
+def terms(node: Node | None) -> list[Term]:
+    """The typed words of a query that are looked for (not those excluded), in order."""
+    match node:
+        case Term():
+            return [node]
+        case Or(nodes) | And(nodes):
+            return [term for n in nodes for term in terms(n)]
+        case _:
+            return []
+
+
 # -- analysis --------------------------------------------------------------------------------------
 
 
 class _Budget:
-    """How many more clauses synonym phrases may add to a tree."""
+    """How many more clauses synonym phrases and compound parts may add to a tree, and the
+    parts of the typed words to split."""
 
-    def __init__(self, remaining: int) -> None:
+    def __init__(self, remaining: int, splits: Mapping[str, Sequence[str]] | None = None) -> None:
         self.remaining = remaining
+        self.splits = splits or {}
 
     def take(self) -> bool:
         if self.remaining <= 0:
@@ -264,6 +306,25 @@ def _with_synonyms(
     return alternatives[0] if len(alternatives) == 1 else Or(tuple(alternatives))
 
 
+def _or_parts(
+    own: AnalysedNode | None, parts: Sequence[str], budget: _Budget
+) -> AnalysedNode | None:
+    """The word itself, or all of its compound parts (each with its synonyms). An entry
+    holding the whole word holds its parts too (the index splits compounds), so it matches
+    both alternatives and ranks above one that holds only the parts."""
+    analysed: list[AnalysedNode] = []
+    for part in parts:
+        if not budget.take():
+            return own
+        node = _with_synonyms(analyse_query_word(part), None, part, budget)
+        if node is not None:
+            analysed.append(node)
+    if len(analysed) < 2:
+        return own
+    together = And(tuple(analysed))
+    return together if own is None else Or((own, together))
+
+
 MAX_SYNONYM_WORDS = 4  # the longest synonym entry looked for among unquoted words
 
 
@@ -275,6 +336,18 @@ def _synonym_span(nodes: tuple, start: int) -> int:
         if all(isinstance(n, Term) for n in span) and synonyms(" ".join(n.word for n in span)):
             return length
     return 0
+
+
+def synonym_phrase_positions(nodes: tuple) -> set[int]:
+    """The positions of unquoted words that, with their neighbours, form a synonym entry of
+    several words ("fill level"): such a word is read as part of the entry, not alone."""
+    covered: set[int] = set()
+    position = 0
+    while position < len(nodes):
+        length = _synonym_span(nodes, position)
+        covered.update(range(position, position + length))
+        position += max(length, 1)
+    return covered
 
 
 def _analyse_all(nodes: tuple, budget: _Budget) -> list[AnalysedNode | None]:
@@ -310,7 +383,11 @@ def _analyse_all(nodes: tuple, budget: _Budget) -> list[AnalysedNode | None]:
 def _analyse(node: Node | AnalysedNode, budget: _Budget) -> AnalysedNode | None:
     match node:
         case Term(word):
-            return _with_synonyms(analyse_query_word(word), None, word, budget)
+            own = _with_synonyms(analyse_query_word(word), None, word, budget)
+            parts = budget.splits.get(word)
+            if not parts:
+                return own
+            return _or_parts(own, parts, budget)
         case Phrase(phrase_words):
             own = _phrase_node(_phrase_stems(phrase_words))
             if not isinstance(own, TokenPhrase):
@@ -334,7 +411,9 @@ def _analyse(node: Node | AnalysedNode, budget: _Budget) -> AnalysedNode | None:
     raise TypeError(node)
 
 
-def analyse_query(node: Node | None) -> AnalysedNode | None:
+def analyse_query(
+    node: Node | None, splits: Mapping[str, Sequence[str]] | None = None
+) -> AnalysedNode | None:
     """The query tree in index stems; None when nothing is left to look for.
 
     A term becomes a ``Token`` of its German and English stems and those of its one-word
@@ -345,10 +424,14 @@ def analyse_query(node: Node | None) -> AnalysedNode | None:
     Verwaltung → E-Government). Empty nodes are dropped, single-child ``And``/``Or``
     collapsed, and an ``And`` left with only exclusions is None. The result has at most
     ``MAX_CLAUSES`` clauses.
+
+    ``splits`` maps typed words to their compound parts (see ``analysis.compound_parts``):
+    such a word matches itself or all of its parts ("Parksensoren" → Parksensoren, or Park
+    and Sensoren), as far as the clause budget allows.
     """
     if node is None:
         return None
-    budget = _Budget(MAX_CLAUSES - clause_count(node))
+    budget = _Budget(MAX_CLAUSES - clause_count(node), splits)
     analysed = _analyse(node, budget)
     return None if isinstance(analysed, Not) else analysed
 

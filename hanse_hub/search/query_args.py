@@ -43,4 +43,5 @@ def search_request_from_args(args: MultiDict) -> SearchRequest:
         page=min(int(page), 10_000) if _is_number(page) and int(page) > 0 else 1,
         per_page=min(int(per_page), MAX_PER_PAGE) if _is_number(per_page) and int(per_page) else 10,
         include_archived=args.get("archiv") == "1",
+        exact=args.get("genau") == "1",
     )

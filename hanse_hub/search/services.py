@@ -4,30 +4,47 @@ The backend returns ids; entries are loaded back from the database through the
 visibility policy, so the index never decides what anyone sees. Snippets are
 cut from the loaded entries; suggestions are offered only when they find
 something the searcher may see.
+
+A query typed into the search box never dead-ends (unless ``SearchRequest.exact``): question
+and filler words are left out, a compound the index knows rarely is also looked for as its
+parts, an unknown word is replaced at once by a close word that finds something the searcher
+may see (``SearchPage.corrected_query``), and when all words together find nothing, entries
+holding most of them are shown (``relaxed``, with the ``missing_words``). Every count that
+steers these decisions is taken within the searcher's visibility, so none of them reveals a
+word that only entries hidden from the searcher contain.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import selectin_polymorphic, selectinload
 
 from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
-from hanse_hub.content.models import Entry, EntryKind, Topic
+from hanse_hub.content.models import (
+    Contact,
+    Entry,
+    EntryKind,
+    Event,
+    LessonLearned,
+    Solution,
+    Topic,
+)
+from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.extensions import db
 from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
-from hanse_hub.search import analysis
+from hanse_hub.search import analysis, lenient
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import IndexUnavailable, SearchQuery
 from hanse_hub.search.indexing import attachment_text, entry_fields
-from hanse_hub.search.models import SearchWord
 from hanse_hub.search.query import (
     AnalysedNode,
+    Node,
     Or,
     Token,
     analyse_query,
@@ -35,6 +52,7 @@ from hanse_hub.search.query import (
     parse_query,
     plain_words,
     query_stems,
+    without_filler,
 )
 from hanse_hub.tenants.models import Tenant
 
@@ -57,6 +75,9 @@ class SearchRequest:
     include_archived: bool = False
     # Words naming a kind ("Ansprechpartner …") choose the kind (see kind_words.txt).
     kind_words: bool = True
+    # Exactly the words typed: no filler words left out, no corrected or relaxed results.
+    # For saved searches, feeds and notifications, and for people who ask for it.
+    exact: bool = False
 
 
 @dataclass
@@ -93,6 +114,11 @@ class SearchPage:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None
     kind_from_query: KindFromQuery | None = None
+    # The query searched instead of the typed one, whose words found nothing.
+    corrected_query: str | None = None
+    # No entry holds all words: these hits hold most of them; missing_words found nothing.
+    relaxed: bool = False
+    missing_words: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:
@@ -121,11 +147,26 @@ def _tree(text: str) -> AnalysedNode | None:
         return plain_words(text)
 
 
+def _parsed(text: str) -> Node | None:
+    try:
+        return parse_query(text)
+    except Exception:  # the parser never fails; the plain words are then searched
+        return None
+
+
 def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
+    """The visible entries among ``ids``, with what results and excerpts show (each kind's
+    own columns, tenant, files) loaded for all of them at once, not per hit."""
     if not ids:
         return {}
     entries = db.session.scalars(
-        select(Entry).where(Entry.id.in_(ids), scope_for(actor).entry_filter())
+        select(Entry)
+        .where(Entry.id.in_(ids), scope_for(actor).entry_filter())
+        .options(
+            selectin_polymorphic(Entry, list(KIND_CLASSES.values())),
+            selectinload(Entry.tenant),
+            selectinload(Entry.attachments),
+        )
     )
     return {entry.id: entry for entry in entries}
 
@@ -139,18 +180,41 @@ def plain_text(markdown: str) -> str:
     return MARKDOWN_MARKS.sub(" ", MARKDOWN_LINK.sub(r"\1", markdown))
 
 
-def _snippet(entry: Entry, stems: set[str]) -> tuple[Markup, str | None]:
-    """The excerpt to show, and the file it comes from when the words were found only there."""
+def readable_texts(entry: Entry) -> list[str]:
+    """The entry's own prose, for excerpts: summary, body and the kind's text fields – not
+    the tags, topic names and contact fields the index also holds, which read as a jumble."""
+    texts = [entry.summary, entry.body]
+    if isinstance(entry, Solution):
+        texts += [entry.problem, entry.approach, entry.transferability, entry.costs]
+    elif isinstance(entry, LessonLearned):
+        texts += [entry.context, entry.what_worked, entry.what_did_not_work]
+        texts += [entry.recommendations]
+    elif isinstance(entry, Contact):
+        texts += [", ".join(part for part in (entry.position, entry.org_unit) if part)]
+        texts += [", ".join(entry.expertise)]
+    elif isinstance(entry, Event):
+        texts += [entry.programme]
+    return [text for text in texts if text]
+
+
+def _snippet(entry: Entry, stems: set[str], whole_stems: set[str]) -> tuple[Markup, str | None]:
+    """The excerpt to show, and the file it comes from when the words were found only there.
+
+    The stems of the words as typed (``whole_stems``) decide first where the words were
+    found; those of compound parts only when the typed words are found nowhere.
+    """
     language = entry.language
-    text = plain_text("\n".join(entry_fields(entry))) or entry.title
-    excerpt = analysis.snippet(text, stems, language=language)
-    if not stems or "<mark>" in excerpt or set(analysis.analyse(entry.title, language)) & stems:
-        return excerpt, None
-    for attachment in entry.attachments:
-        found = analysis.snippet(attachment_text(attachment), stems, language=language)
-        if "<mark>" in found:
-            return found, attachment.original_filename
-    return excerpt, None
+    text = plain_text("\n".join(readable_texts(entry))) or entry.title
+    title_stems = set(analysis.analyse(entry.title, language))
+    for looked_for in [whole_stems, stems] if whole_stems and whole_stems != stems else [stems]:
+        excerpt = analysis.snippet(text, looked_for, language=language)
+        if not looked_for or "<mark>" in excerpt or title_stems & looked_for:
+            return analysis.snippet(text, stems, language=language), None
+        for attachment in entry.attachments:
+            found = analysis.snippet(attachment_text(attachment), looked_for, language=language)
+            if "<mark>" in found:
+                return found, attachment.original_filename
+    return analysis.snippet(text, stems, language=language), None
 
 
 def _facet_labels() -> dict[str, dict[str, str]]:
@@ -201,72 +265,79 @@ def _without_words(text: str, removed: tuple[str, ...]) -> str:
 
 
 def _kind_from_query(
-    actor: Actor, request: SearchRequest
-) -> tuple[SearchRequest, AnalysedNode | None, KindFromQuery | None]:
-    """The request and query tree to run, given words that name a kind of entry.
+    request: SearchRequest, node: Node | None, reading: lenient.Reading
+) -> tuple[SearchRequest, Node | None, KindFromQuery | None]:
+    """The request and query to run, given words that name a kind of entry.
 
     With no kind filter, "Ansprechpartner Elektromobilität" searches contacts for
     Elektromobilität – if that finds anything; otherwise the words are taken as typed. With a
     kind filter that the word agrees with, the word is redundant and left out.
     """
-    tree = _tree(request.q)
-    try:
-        found = kind_words(parse_query(request.q))
-    except Exception:  # the parser never fails; the words are then simply taken as typed
-        found = None
+    found = kind_words(node)
     if not request.kind_words or found is None:
-        return request, tree, None
+        return request, node, None
     if request.kinds and found.kind not in request.kinds:
-        return request, tree, None
-    rest_tree = analyse_query(found.rest)
-    if rest_tree is None:
-        return request, tree, None
+        return request, node, None
     if request.kinds:
-        return request, rest_tree, None
+        return request, found.rest, None
     narrowed = replace(request, kinds=(found.kind,))
-    condition = all_of(
-        scope_for(actor).search_condition(include_archived=request.include_archived),
-        _user_filters(narrowed),
-    )
-    if not get_backend().count(SearchQuery(tree=rest_tree, condition=condition, limit=1)):
-        return request, tree, None
+    condition = all_of(reading.visible, _user_filters(narrowed))
+    if not lenient.count_within(condition, analyse_query(found.rest)):
+        return request, node, None
     rest = _without_words(request.q, found.words)
-    return narrowed, rest_tree, KindFromQuery(found.kind, found.words, rest)
+    return narrowed, found.rest, KindFromQuery(found.kind, found.words, rest)
 
 
 def search(actor: Actor, request: SearchRequest) -> SearchPage:
-    """One page of entries matching the request that ``actor`` may see, with facets."""
+    """One page of entries matching the request that ``actor`` may see, with facets.
+
+    Unless ``request.exact``, filler words are left out, unknown words corrected and rare
+    compounds split, and a query that finds nothing as a whole is relaxed (``lenient``);
+    the page says what was done.
+    """
     backend = get_backend()
     typed = request
-    request, tree, kind_from_query = _kind_from_query(actor, request)
+    visible = scope_for(actor).search_condition(include_archived=request.include_archived)
+    reading = lenient.Reading(visible, lenient=not request.exact)
+    node = _parsed(request.q)
+    if not request.exact:
+        node = without_filler(node)
+    request, node, kind_from_query = _kind_from_query(request, node, reading)
+    tree = _analysed(node)
     if request.q.strip() and tree is None:
         tree = plain_words(request.q)
-    condition = all_of(
-        scope_for(actor).search_condition(include_archived=request.include_archived),
-        _user_filters(request),
-    )
+    condition = all_of(visible, _user_filters(request))
     per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
-    raw = backend.search(
-        SearchQuery(
-            tree=tree,
-            condition=condition,
-            sort=request.sort if request.sort in SORTS else "relevance",
-            offset=(max(request.page, 1) - 1) * per_page,
-            limit=per_page,
-            facets=True,
-        )
+    query = SearchQuery(
+        tree=tree,
+        condition=condition,
+        sort=request.sort if request.sort in SORTS else "relevance",
+        offset=(max(request.page, 1) - 1) * per_page,
+        limit=per_page,
+        facets=True,
     )
+    raw = backend.search(query)
+    typed_tree = tree
+    better = None
+    if raw.total < lenient.RARE_WHOLE_WORD and tree is not None and not request.exact:
+        # Few or no results: only then are words counted, corrected, split or relaxed.
+        better = lenient.improve(reading, typed.q, node, query, raw)
+        if better is not None:
+            raw, tree = better.raw, better.tree
+    corrected_query = better.corrected_query if better else None
+    relaxed = better if better and better.relaxed else None
     entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
     stems = query_stems(tree)
+    whole_stems = query_stems(typed_tree) if relaxed is None else stems
     hits = []
     for raw_hit in raw.hits:
         entry = entries.get(raw_hit.entry_id)
         if entry is None:
             continue  # the index is behind the database; the database decides
-        snippet, file_name = _snippet(entry, stems)
+        snippet, file_name = _snippet(entry, stems, whole_stems)
         hits.append(Hit(entry, raw_hit.score, snippet, file_name))
     suggestion = None
-    if request.q.strip() and raw.total < 3:
+    if request.q.strip() and raw.total < 3 and not (relaxed or corrected_query):
         suggestion = suggest(actor, request.q)
     return SearchPage(
         request=typed,
@@ -275,25 +346,22 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
         facets=_facets(raw.facets, request),
         suggestion=suggestion,
         kind_from_query=kind_from_query,
+        corrected_query=corrected_query,
+        relaxed=relaxed is not None,
+        missing_words=relaxed.missing_words if relaxed else (),
     )
+
+
+def _analysed(node: Node | None) -> AnalysedNode | None:
+    try:
+        return analyse_query(node)
+    except Exception:  # analysis never fails by design; the plain words are the fallback
+        return None
 
 
 def _count(actor: Actor, tree: AnalysedNode | None) -> int:
     condition = scope_for(actor).search_condition()
     return get_backend().count(SearchQuery(tree=tree, condition=condition, limit=1))
-
-
-def _candidates(word: str) -> list[str]:
-    """Known spellings close to ``word`` (same first letter, similar length)."""
-    if len(word) < 4:
-        return []
-    rows = db.session.scalars(
-        select(SearchWord.word).where(
-            SearchWord.word.startswith(word[0]),
-            func.length(SearchWord.word).between(len(word) - 2, len(word) + 2),
-        )
-    )
-    return difflib.get_close_matches(word, list(rows), n=5, cutoff=0.75)
 
 
 def suggest(actor: Actor, text: str) -> str | None:
@@ -310,7 +378,7 @@ def suggest(actor: Actor, text: str) -> str | None:
         replacement = next(
             (
                 candidate
-                for candidate in _candidates(folded)
+                for candidate in lenient.close_words(folded)
                 if _count(actor, analyse_query(parse_query(candidate))) > 0
             ),
             None,
@@ -322,6 +390,25 @@ def suggest(actor: Actor, text: str) -> str | None:
     proposal = " ".join(corrected)
     # Only suggest what finds something this searcher may see: nothing else leaks.
     return proposal if _count(actor, _tree(proposal)) > 0 else None
+
+
+def topics_named_in(text: str, *, limit: int = 5) -> list[Topic]:
+    """Topics (the shared taxonomy, visible to everyone) whose German or English name holds a
+    word of the text or a compound part of one: for pages that found nothing."""
+    wanted = set()
+    for word in analysis.words(text)[:16]:
+        for language in analysis.LANGUAGES:
+            wanted.update(analysis.analyse(word, language))
+    if not wanted:
+        return []
+    found = []
+    for topic in db.session.scalars(select(Topic).order_by(Topic.position)):
+        names = set(analysis.analyse(topic.name_de, "de")) | set(
+            analysis.analyse(topic.name_en, "en")
+        )
+        if names & wanted:
+            found.append(topic)
+    return found[:limit]
 
 
 def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:
@@ -347,25 +434,51 @@ def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:
     return suggestions[:limit]
 
 
+# The kinds shown first beside an entry of a kind: other experts beside a contact, solutions
+# and lessons learned beside a solution or a lesson learned.
+SIMILAR_KINDS_FIRST = {
+    EntryKind.CONTACT: ("contact",),
+    EntryKind.SOLUTION: ("lesson", "solution"),
+    EntryKind.LESSON: ("lesson", "solution"),
+}
+
+
 def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
-    """Entries of other tenants that share the most distinctive words with ``entry``."""
+    """Entries of other tenants that share the most distinctive words with ``entry``: first
+    those of the kinds that fit (``SIMILAR_KINDS_FIRST``; for a contact the words of their
+    topics and *Fachgebiete* count most), then any others. Never the entry itself (it belongs
+    to its own tenant), never an entry ``actor`` may not see."""
     language = entry.language
     tokens = analysis.analyse(entry.title + "\n" + "\n".join(entry_fields(entry)), language)
     if not tokens:
         return []
     counts = Counter(tokens)
-    title_tokens = set(analysis.analyse(entry.title, language))
-    weighted = sorted(counts, key=lambda t: (-(counts[t] + 3 * (t in title_tokens)) * len(t), t))[
-        :12
-    ]
+    favoured = set(analysis.analyse(entry.title, language))
+    if isinstance(entry, Contact):
+        topics = " ".join(f"{t.name_de} {t.name_en}" for t in entry.topics)
+        favoured |= set(analysis.analyse(" ".join(entry.expertise) + " " + topics, language))
+    weighted = sorted(counts, key=lambda t: (-(counts[t] + 3 * (t in favoured)) * len(t), t))[:12]
     tree = Or(tuple(Token((stem,)) for stem in weighted))
     condition = all_of(
         scope_for(actor).search_condition(),
         NoneOf((FieldIn("tenant_id", [entry.tenant_id]),)),
     )
+    backend = get_backend()
+    ids: list[int] = []
+    kinds_first = SIMILAR_KINDS_FIRST.get(EntryKind(entry.kind))
     try:
-        raw = get_backend().search(SearchQuery(tree=tree, condition=condition, limit=limit))
+        if kinds_first:
+            fitting = all_of(condition, FieldIn("kind", list(kinds_first)))
+            ids += [
+                h.entry_id for h in backend.search(SearchQuery(tree, fitting, limit=limit)).hits
+            ]
+        if len(ids) < limit:
+            raw = backend.search(
+                SearchQuery(tree=tree, condition=condition, limit=limit + len(ids))
+            )
+            ids += [hit.entry_id for hit in raw.hits if hit.entry_id not in ids]
     except IndexUnavailable:
         return []  # a hint beside an entry: the entry page itself must not fail
-    entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
-    return [entries[hit.entry_id] for hit in raw.hits if hit.entry_id in entries]
+    ids = ids[:limit]
+    entries = _load_visible(actor, ids)
+    return [entries[entry_id] for entry_id in ids if entry_id in entries]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request, url_for
+from urllib.parse import quote
 
-from hanse_hub.extensions import configured_limit, limiter
+from flask import Blueprint, current_app, jsonify, render_template, request, url_for
+from sqlalchemy import select
+
+from hanse_hub.extensions import configured_limit, db, limiter
 from hanse_hub.search import services
+from hanse_hub.search.analysis import words
 from hanse_hub.search.query_args import search_request_from_args
+from hanse_hub.tenants.models import Tenant
 from hanse_hub.web.context import current_actor
 
 blueprint = Blueprint("search", __name__)
@@ -36,15 +41,42 @@ def _toggle(args, parameter: str, value: str) -> str:
 def search_page():
     search_request = search_request_from_args(request.args)  # never fails: bad values drop
     page = services.search(current_actor(), search_request)
+    empty = bool(search_request.q.strip()) and not page.hits
     return render_template(
         "search/results.html",
         page=page,
+        exact_url=_url_with(request.args, genau="1", seite=None),
+        fewer_words=_fewer_words(search_request.q) if empty else [],
+        topics=services.topics_named_in(search_request.q) if empty else [],
+        experts_url=_url_with(request.args, art="contact", seite=None) if empty else None,
+        ask_network=_ask_network(search_request.q) if empty else None,
         facet_parameters=FACET_PARAMETERS,
         toggle=lambda parameter, value: _toggle(request.args, parameter, value),
         page_url=lambda number: _url_with(request.args, seite=str(number)),
         sort_url=lambda sort: _url_with(request.args, sortierung=sort, seite=None),
         query_url=lambda q: _url_with(request.args, q=q, seite=None),
     )
+
+
+def _fewer_words(q: str) -> list[tuple[str, str]]:
+    """Each typed word with the query without it (for "Ohne …" links), when there are 2 to 8."""
+    typed = words(q)
+    if not 2 <= len(typed) <= 8:
+        return []
+    return [(word, " ".join(typed[:i] + typed[i + 1 :])) for i, word in enumerate(typed)]
+
+
+def _ask_network(q: str) -> dict | None:
+    """How to ask the network: a mailto link to HANSE_CONTACT_ADDRESS, or else the alliance's
+    contact address as text; None when neither exists."""
+    address = current_app.config.get("HANSE_CONTACT_ADDRESS")
+    if address:
+        subject = quote(f"Frage an das Netzwerk: {q[:200]}")
+        return {"mailto": f"mailto:{address}?subject={subject}", "address": address}
+    alliance = db.session.scalar(select(Tenant).where(Tenant.kind == "alliance").limit(1))
+    if alliance is None or not alliance.contact_address:
+        return None
+    return {"name": alliance.official_name, "postal": alliance.contact_address}
 
 
 @blueprint.route("/suche/autocomplete")

@@ -80,8 +80,20 @@ def test_search_answers_the_documented_shape(api, factory, setup):
     factory.session.flush()
     indexing.apply_all_pending_jobs()
     body = api().get("/api/v1/search?q=Bodensensoren&tenant=rostock").json
-    assert set(body) == {"total", "page", "per_page", "hits", "facets", "suggestion"}
+    assert set(body) == {
+        "total",
+        "page",
+        "per_page",
+        "hits",
+        "facets",
+        "suggestion",
+        "corrected_query",
+        "relaxed",
+        "missing_words",
+    }
     assert body["total"] == 1 and body["hits"][0]["tenant"] == "rostock"
+    assert body["corrected_query"] is None and body["relaxed"] is False
+    assert body["missing_words"] == []
     assert set(body["hits"][0]) >= {
         "id",
         "kind",
@@ -96,6 +108,32 @@ def test_search_answers_the_documented_shape(api, factory, setup):
     assert set(body["facets"]) == {"tenant", "kind", "topic", "year"}
     similar = api().get(f"/api/v1/entries/{body['hits'][0]['id']}/similar").json["items"]
     assert [e["tenant"] for e in similar] == ["wismar"]
+
+
+def test_search_api_corrects_and_relaxes_like_the_page_unless_exact(api, factory, setup):
+    rostock, wismar, _, _ = setup
+    factory.entry(rostock, title="Parkraummanagement mit Bodensensoren")
+    factory.entry(wismar, title="Bodensensoren im Test")
+    from hanse_hub.search import indexing
+
+    factory.session.flush()
+    indexing.apply_all_pending_jobs()
+    corrected = api().get("/api/v1/search?q=Bodensensorn").json
+    assert corrected["corrected_query"] == "bodensensoren"
+    assert {"Parkraummanagement mit Bodensensoren", "Bodensensoren im Test"} <= {
+        hit["title"] for hit in corrected["hits"]
+    }
+    exact = api().get("/api/v1/search?q=Bodensensorn&exact=true").json
+    assert exact["total"] == 0 and exact["corrected_query"] is None
+    assert exact["suggestion"] == "bodensensoren"
+    relaxed = api().get("/api/v1/search?q=Bodensensoren+Quantencomputer").json
+    assert relaxed["relaxed"] is True and relaxed["missing_words"] == ["Quantencomputer"]
+    assert {"Parkraummanagement mit Bodensensoren", "Bodensensoren im Test"} <= {
+        hit["title"] for hit in relaxed["hits"]
+    }
+    # The page shows the same hits.
+    page = api().get("/suche?q=Bodensensoren+Quantencomputer").get_data(as_text=True)
+    assert all(hit["title"] in page for hit in relaxed["hits"])
 
 
 def test_adoptions_are_recorded_changed_and_deleted(api, factory, setup):

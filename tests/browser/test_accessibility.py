@@ -123,6 +123,10 @@ def _submit_empty(page: Page) -> None:
 PAGE_TYPES = [
     PageType("home", lambda hub: "/"),
     PageType("search results", lambda hub: "/suche?q=Parkplätze+Sensoren"),
+    PageType("search with one result", lambda hub: "/suche?q=Starkregengefahrenkarte"),
+    PageType("search corrected", lambda hub: "/suche?q=Digitalisirung"),
+    PageType("search relaxed", lambda hub: "/suche?q=LoRaWAN+Quantencomputer"),
+    PageType("search without results", lambda hub: "/suche?q=Quantencomputer+Zeitreise"),
     PageType("city", lambda hub: hub.path("web.tenant_page", slug="rostock")),
     *(PageType(f"{kind.value} entry", _entry_page(kind)) for kind in EntryKind),
     PageType("experts", lambda hub: hub.path("web.experts")),

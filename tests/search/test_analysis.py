@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hanse_hub.search import analysis
 from hanse_hub.search.analysis import (
     Vocabulary,
     analyse,
@@ -21,6 +22,7 @@ from hanse_hub.search.analysis import (
     synonyms,
     words,
 )
+from hanse_hub.search.query import And, Term, parse_query, without_filler
 
 
 def query_matches(query_word: str, text: str, language: str = "de") -> bool:
@@ -305,3 +307,43 @@ def test_snippet_marks_parts_of_compounds_known_to_the_given_vocabulary():
 
 def test_snippet_of_a_short_text_is_the_whole_text():
     assert str(snippet("Sensoren  am\nHafen", {"haf"})) == "Sensoren am <mark>Hafen</mark>"
+
+
+def test_the_thesaurus_has_no_duplicates():
+    assert analysis.thesaurus_problems() == []
+
+
+def test_the_thesaurus_check_finds_duplicates_and_terms_in_two_groups():
+    problems = analysis.thesaurus_problems(
+        ["Laterne, Leuchte", "Leuchte, Lampe", "Fahrrad, Rad, rad", "Ausweis"]
+    )
+    assert problems == [
+        "'leuchte' in group 1 and group 2 (Leuchte, Lampe…)",
+        "group 3 (Fahrrad, Rad, rad…): 'rad' twice",
+        "group 4 (Ausweis): fewer than two terms",
+    ]
+
+
+def test_filler_words_leave_a_query_but_never_empty_it():
+    # Stopwords ("die") stay in the tree; analysis drops them.
+    assert without_filler(parse_query("Wie funktioniert die Starkregenkarte?")) == And(
+        (Term("die"), Term("Starkregenkarte"))
+    )
+    assert without_filler(parse_query("wie funktioniert")) == parse_query("wie funktioniert")
+
+
+def test_compound_parts_of_typed_words():
+    vocabulary = analysis.Vocabulary(["datenschutz", "folgenabschaetzung", "sensoren"])
+    assert analysis.compound_parts("Parksensoren", vocabulary) == ["park", "sensoren"]
+    assert analysis.compound_parts("Datenschutzfolgenabschätzung", vocabulary) == [
+        "datenschutz",
+        "folgenabschaetzung",
+    ]
+    assert analysis.compound_parts("Schul-WLAN", vocabulary) == ["schul", "wlan"]
+    assert analysis.compound_parts("E-Auto", vocabulary) is None  # "e" is no part
+    assert analysis.compound_parts("Sensor", vocabulary) is None
+
+
+def test_synonyms_are_found_by_stem_when_the_form_is_not_listed():
+    assert ["Bürgerbeteiligung"] in analysis.synonyms("citizen participation")
+    assert ["Ladesäule"] in analysis.synonyms("charging stations")

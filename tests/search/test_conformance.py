@@ -131,9 +131,13 @@ def test_a_word_naming_a_kind_chooses_the_kind(search_session, search_factory, c
         "Ansprechpartner im Rathaus",
         "Ladesäulen",
     ]
-    assert titles(ANONYMOUS, "Ansprechpartner Elektromobilität", kinds=("solution",)) == []
+    assert (
+        titles(ANONYMOUS, "Ansprechpartner Elektromobilität", kinds=("solution",), exact=True) == []
+    )
     # The API asks for the words as typed.
-    assert titles(ANONYMOUS, "Ansprechpartnerin Elektromobilität", kind_words=False) == []
+    assert (
+        titles(ANONYMOUS, "Ansprechpartnerin Elektromobilität", kind_words=False, exact=True) == []
+    )
 
 
 def test_english_entries_are_analysed_as_english(search_session, search_factory, cities):
@@ -192,7 +196,7 @@ def test_changes_and_deletions_reach_the_index(search_session, search_factory, c
     index(search_session)
     content.update_entry(Actor.of(editor), entry, {"title": "Baumbewässerung mit Sensoren"})
     index(search_session)
-    assert titles(ANONYMOUS, "Baumkataster") == []
+    assert titles(ANONYMOUS, "Baumkataster", exact=True) == []
     assert titles(ANONYMOUS, "Baumbewässerung") == ["Baumbewässerung mit Sensoren"]
     content.delete_entry(Actor.of(editor), entry)
     index(search_session)
@@ -233,12 +237,80 @@ def test_snippets_highlight_and_escape(search_session, search_factory, cities):
     assert "<mark>Belegung</mark>" in snippet and "<b>" not in snippet
 
 
-def test_did_you_mean_corrects_typos(search_session, search_factory, cities):
+def test_exact_search_only_suggests_the_corrected_spelling(search_session, search_factory, cities):
     search_factory.entry(cities["luebeck"], title="Hochwasserwarnung für die Altstadt")
     index(search_session)
-    page = services.search(ANONYMOUS, SearchRequest(q="Hochwaserwarnung"))
+    page = services.search(ANONYMOUS, SearchRequest(q="Hochwaserwarnung", exact=True))
     assert page.total == 0
     assert page.suggestion == "hochwasserwarnung"
+    assert page.corrected_query is None
+
+
+def test_a_typo_is_corrected_at_once_and_the_page_says_so(search_session, search_factory, cities):
+    search_factory.entry(cities["luebeck"], title="Hochwasserwarnung für die Altstadt")
+    search_factory.entry(cities["luebeck"], title="Hochwasser im Hafen")
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q="hochwaser warnung"))
+    assert page.corrected_query == "hochwasser warnung"
+    assert [hit.entry.title for hit in page.hits] == ["Hochwasserwarnung für die Altstadt"]
+    assert page.suggestion is None and not page.relaxed
+    # A word the index knows is never "corrected", even when a close word exists.
+    page = services.search(ANONYMOUS, SearchRequest(q="Hochwasser Hafen"))
+    assert page.corrected_query is None and page.total == 1
+
+
+def test_a_compound_the_index_does_not_know_is_looked_for_as_its_parts(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    f.entry(cities["rostock"], title="Parkraummanagement mit Bodensensoren")
+    f.entry(cities["rostock"], title="Parksensoren am Hafen")
+    f.entry(cities["wismar"], title="Sensoren im Park")
+    f.entry(cities["wismar"], title="Parkplätze am Bahnhof")
+    f.entry(cities["luebeck"], title="WLAN an allen Schulen")
+    index(search_session)
+    # The entry holding the whole word ranks above those holding only the parts.
+    found = titles(ANONYMOUS, "Parksensoren")
+    assert found[0] == "Parksensoren am Hafen"
+    assert set(found) == {
+        "Parksensoren am Hafen",
+        "Parkraummanagement mit Bodensensoren",
+        "Sensoren im Park",
+    }
+    assert titles(ANONYMOUS, "Schul-WLAN") == ["WLAN an allen Schulen"]
+    # Exact searches (saved searches, feeds) do not split.
+    assert titles(ANONYMOUS, "Parkbodensensoren", exact=True) == []
+
+
+def test_when_no_entry_holds_all_words_those_holding_most_are_shown(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    f.entry(cities["rostock"], title="LoRaWAN-Gateways im Hafen", body="Funknetz für Sensoren")
+    f.entry(cities["rostock"], title="LoRaWAN-Sensoren", body="Pegel und Parkplätze")
+    f.entry(cities["wismar"], title="Parkplätze am Bahnhof")
+    index(search_session)
+    # A word no entry holds: the others are searched together, and the page says which.
+    page = services.search(ANONYMOUS, SearchRequest(q="LoRaWAN Sensoren Quantencomputer"))
+    assert page.relaxed and page.missing_words == ("Quantencomputer",)
+    assert sorted(hit.entry.title for hit in page.hits) == [
+        "LoRaWAN-Gateways im Hafen",
+        "LoRaWAN-Sensoren",
+    ]
+    # Every word is found somewhere, but never all together: most words first.
+    page = services.search(ANONYMOUS, SearchRequest(q="LoRaWAN Pegel Bahnhof"))
+    assert page.relaxed and page.missing_words == ()
+    assert next(hit.entry.title for hit in page.hits) == "LoRaWAN-Sensoren"
+    assert len(page.hits) == 3
+    # Filler and question words never sink a query.
+    assert titles(ANONYMOUS, "Wie funktioniert das mit den Gateways?") == [
+        "LoRaWAN-Gateways im Hafen"
+    ]
+    # The exact AND result, when there is one, stays unchanged.
+    assert titles(ANONYMOUS, "LoRaWAN Pegel") == ["LoRaWAN-Sensoren"]
+    assert services.search(ANONYMOUS, SearchRequest(q="LoRaWAN Pegel")).relaxed is False
+    # Exact searches are not relaxed.
+    assert titles(ANONYMOUS, "LoRaWAN Pegel Bahnhof", exact=True) == []
 
 
 def test_autocomplete_completes_titles_and_topics(search_session, search_factory, cities):
@@ -263,6 +335,40 @@ def test_similar_entries_come_from_other_cities(search_session, search_factory, 
     similar = [e.title for e in services.similar(ANONYMOUS, source)]
     assert similar[0] == "Freie Parkplätze per App finden"
     assert all("Warnemünde" not in title for title in similar)
+
+
+def test_similar_entries_fit_the_kind_experts_beside_a_contact(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    expert = f.entry(
+        cities["rostock"],
+        kind="contact",
+        title="Malte Hinrichsen - Parkraum",
+        expertise=["LoRaWAN", "Parkraummanagement"],
+        body="Sensoren im Parkraum.",
+    )
+    f.entry(cities["wismar"], title="Parkraummanagement mit LoRaWAN-Sensoren", body="Parkraum")
+    f.entry(
+        cities["luebeck"],
+        kind="contact",
+        title="Jana Kruse - Funknetze",
+        expertise=["LoRaWAN"],
+        body="Ansprechpartnerin für Funknetze.",
+    )
+    f.entry(cities["luebeck"], kind="lesson", title="Parkraum: Sensoren im Winter")
+    solution = f.entry(cities["wismar"], title="Parkraum-Sensoren", body="LoRaWAN im Parkraum")
+    f.entry(cities["luebeck"], kind="contact", title="Parkraum Experte", body="Parkraum Sensoren")
+    f.entry(cities["luebeck"], kind="contact", title="Entwurf Parkraum", status="draft")
+    index(search_session)
+    beside_contact = services.similar(ANONYMOUS, expert, limit=5)
+    kinds = [str(e.kind) for e in beside_contact]
+    assert kinds[:2] == ["contact", "contact"] and "solution" in kinds
+    assert expert not in beside_contact
+    assert all(e.title != "Entwurf Parkraum" for e in beside_contact)
+    # Beside a solution: lessons learned and solutions of other cities first, then the rest.
+    beside_solution = services.similar(ANONYMOUS, solution, limit=2)
+    assert [str(e.kind) for e in beside_solution] == ["lesson", "contact"]
 
 
 @pytest.mark.parametrize(

@@ -185,6 +185,66 @@ def test_related_entries_surface_exactly_where_they_should(related, who):
         counted = sum(v.count for v in page.facets[facet])
         if counted != expected_total:
             leaks.append(f"'Sensorik' {facet} facets count {counted}, expected {expected_total}")
+
+
+# A word no entry holds: what happens to it is what must happen to a word one may not see.
+NONSENSE_WORD = "blumenkohlgirlande"
+
+
+def _outcome(actor, q: str) -> str:
+    """Everything a search page shows about a query, with the planted and the nonsense word
+    made indistinguishable."""
+    page = services.search(actor, SearchRequest(q=q, per_page=50))
+    shown = (
+        page.total,
+        sorted(hit.entry.title for hit in page.hits),
+        page.corrected_query,
+        page.relaxed,
+        page.missing_words,
+        page.suggestion,
+        sorted((v.value, v.count) for values in page.facets.values() for v in values),
+        sorted(str(hit.snippet) for hit in page.hits),
+    )
+    text = repr(shown)
+    for word in (INTERNAL_WORD, DRAFT_WORD, NONSENSE_WORD):
+        text = text.replace(word, "X").replace(word[:4] + word[5:], "Y")
+        text = text.replace(word.title(), "X").replace((word[:4] + word[5:]).title(), "Y")
+    return text
+
+
+@pytest.mark.parametrize("who", list(SEES))
+def test_corrections_relaxed_results_and_compounds_reveal_no_hidden_word(planted, who):
+    """The lenient search box (corrected words, compound parts, relaxed results, "not found"
+    words) treats a word only hidden entries hold exactly like a word no entry holds."""
+    actor = planted[who]
+    leaks = []
+    for word in (INTERNAL_WORD, DRAFT_WORD):
+        allowed = word in SEES[who]
+        typo = word[:4] + word[5:]  # one letter dropped: corrected only for those who see it
+        page = services.search(actor, SearchRequest(q=typo))
+        if (page.corrected_query == word) != allowed or (page.total > 0) != allowed:
+            leaks.append(f"correction of {typo}: {page.corrected_query}, {page.total} hits")
+        if allowed:
+            continue
+        # Every lenient path: a relaxed query, a compound with a hidden part, a typo in a
+        # longer query, and the hidden word beside a filler word.
+        for template in (
+            "Sensorik {w}",
+            "{w}sensorik",
+            "sensorik{w}",
+            "Gemeinsame {typo} Sensorik",
+            "Wie funktioniert {w}?",
+            "Sensorik -{w}",
+        ):
+            hidden = _outcome(actor, template.format(w=word, typo=typo))
+            nonsense_typo = NONSENSE_WORD[:4] + NONSENSE_WORD[5:]
+            control = _outcome(actor, template.format(w=NONSENSE_WORD, typo=nonsense_typo))
+            if hidden != control:
+                leaks.append(f"{template.format(w=word, typo=typo)!r}: {hidden} vs. {control}")
+        for prefix in (word[:5], typo[:6]):
+            completions = [s["label"].lower() for s in services.autocomplete(actor, prefix)]
+            if any(word in label for label in completions):
+                leaks.append(f"autocomplete for {prefix}: {completions}")
     print(f"{who}: {len(leaks)} leaks")
     assert leaks == []
 
@@ -214,3 +274,12 @@ def _leaks(actor, word: str, *, allowed: bool) -> list[str]:
     if any(word in label.lower() for label in completions) != allowed:
         leaks.append(f"autocomplete for {word[:7]}: {completions}")
     return leaks
+
+
+@pytest.mark.parametrize("who", list(SEES))
+def test_similar_entries_show_no_hidden_entry(planted, who):
+    actor = planted[who]
+    public = services.search(actor, SearchRequest(q="Gemeinsame Sensorik Wismar")).hits[0].entry
+    shown = " ".join(e.title.lower() for e in services.similar(actor, public, limit=20))
+    leaks = [w for w in (INTERNAL_WORD, DRAFT_WORD) if w in shown and w not in SEES[who]]
+    assert leaks == []

@@ -38,15 +38,52 @@ def test_search_page_shows_hits_facets_and_keeps_state_in_the_url(
     assert "2 Treffer" in page
     assert "Parkraummanagement mit Bodensensoren" in page and "Interne Vergabe" not in page
     assert "<mark>" in page
+    assert re.search(r"(veröffentlicht|aktualisiert) \d\d\.\d\d\.\d{4}", page)  # says which date
     assert re.search(r'href="/suche\?q=Parkpl%C3%A4tze&amp;stadt=wismar"', page)
     filtered = search_client.get("/suche?q=Parkpl%C3%A4tze&stadt=wismar").get_data(as_text=True)
     assert "1 Treffer" in filtered and 'aria-current="true"' in filtered
 
 
-def test_search_page_offers_did_you_mean(search_client, search_factory, search_session):
+def test_search_page_shows_results_for_the_corrected_spelling_with_a_way_back(
+    search_client, search_factory, search_session
+):
     _seed(search_factory, search_session)
     page = search_client.get("/suche?q=Bodensensroen").get_data(as_text=True)
-    assert "Meinten Sie" in page and "bodensensoren" in page
+    assert "Ergebnisse für <strong>bodensensoren</strong>." in page
+    first_hit = page.index('class="card hit"')
+    assert page.index("Parkraummanagement mit Bodensensoren", first_hit) < page.index(
+        "Freie Parkplätze per App", first_hit
+    )  # the whole word above its parts (Boden, Sensoren)
+    back = re.search(r'Stattdessen nach <a href="([^"]+)">»Bodensensroen«</a> suchen', page)
+    assert back, page
+    exact = search_client.get(back.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert "0 Treffer" in exact and "Meinten Sie" in exact and "bodensensoren" in exact
+
+
+def test_search_page_says_which_words_were_not_found(search_client, search_factory, search_session):
+    _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Bodensensoren+Quantencomputer").get_data(as_text=True)
+    assert "Kein Eintrag enthält alle Wörter." in page
+    assert "Nicht gefunden: <s>Quantencomputer</s>" in page
+    assert "Parkraummanagement mit Bodensensoren" in page
+
+
+def test_empty_search_page_offers_ways_on(
+    search_client, search_factory, search_session, search_app
+):
+    _rostock, _ = _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Quantencomputer+Zeitreise").get_data(as_text=True)
+    assert "0 Treffer" in page and "So kommen Sie weiter" in page
+    assert 'href="/suche?q=Zeitreise"' in page and "ohne „Quantencomputer“" in page
+    assert 'href="/suche?q=Quantencomputer+Zeitreise&amp;art=contact"' in page
+    topics = search_client.get("/suche?q=Bildung+Zeitreise").get_data(as_text=True)
+    assert "0 Treffer" in topics and 'href="/suche?thema=bildung"' in topics
+    search_app.config["HANSE_CONTACT_ADDRESS"] = "netzwerk@smarte-hanse.example"
+    try:
+        page = search_client.get("/suche?q=Zeitreise").get_data(as_text=True)
+    finally:
+        search_app.config["HANSE_CONTACT_ADDRESS"] = None
+    assert 'href="mailto:netzwerk@smarte-hanse.example?subject=Frage%20an%20das%20Netzwerk' in page
 
 
 def test_search_page_says_when_a_word_chose_the_kind(search_client, search_factory, search_session):
@@ -119,3 +156,53 @@ def test_unicode_digits_and_nul_in_parameters_do_not_break_the_search_page(
     for query in ("?seite=²", "?jahr=²", "?pro_seite=²", "?stadt=%00", "?thema=%00&art=%00"):
         assert search_client.get("/suche" + query).status_code == 200, query
     assert search_client.get("/t/%00/x").status_code == 404
+
+
+def test_excerpts_are_readable_text_and_hits_load_in_a_fixed_number_of_statements(
+    search_factory, search_session
+):
+    from sqlalchemy import event
+
+    from hanse_hub.extensions import db
+    from hanse_hub.policy import Actor
+    from hanse_hub.search import services
+
+    rostock = search_factory.tenant("rostock", short_name="Rostock")
+    for number in range(12):
+        search_factory.entry(
+            rostock,
+            kind="contact" if number % 2 else "solution",
+            title=f"Sensorik {number}",
+            summary="Ansprechpartner für Sensorik im Hafen.",
+            topics=["mobilitaet"],
+            tags=["lorawan", "parkraum"],
+        )
+    search_session.flush()
+    indexing.apply_all_pending_jobs()
+
+    def statements(per_page: int) -> tuple[int, list]:
+        count = 0
+
+        def counted(*_args):
+            nonlocal count
+            count += 1
+
+        event.listen(db.engine, "before_cursor_execute", counted)
+        try:
+            page = services.search(Actor(), services.SearchRequest(q="Sensorik", per_page=per_page))
+            for hit in page.hits:  # what the results page reads of each hit
+                _ = (hit.entry.tenant.short_name, hit.entry.attachments, str(hit.snippet))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counted)
+        return count, page.hits
+
+    # Both page sizes hold both kinds (kind columns load once per kind, not per hit).
+    six, _ = statements(6)
+    db.session.expire_all()
+    twelve, hits = statements(12)
+    assert len(hits) == 12 and twelve == six  # no statement per hit
+    for hit in hits:
+        # The entry's own words, not the index's jumble of tags and topic names.
+        assert "Mobilität" not in str(hit.snippet) and "Mobility" not in str(hit.snippet)
+        assert "lorawan" not in str(hit.snippet)
+        assert "Ansprechpartner für <mark>Sensorik</mark> im Hafen." in str(hit.snippet)
