@@ -54,7 +54,8 @@ def _first_link_on(page: Page, name: str | re.Pattern, paths: list[str]) -> Loca
 def test_visitor_finds_a_solution_by_search_and_reaches_its_contact_person(new_context, javascript):
     page = new_context(java_script_enabled=javascript).new_page()
     page.goto("/")
-    search = page.get_by_role("search").get_by_role("searchbox")
+    # The search field: a searchbox without JavaScript, a combobox (autocomplete) with it.
+    search = page.get_by_role("search").locator("input[name=q]")
     search.fill("Parkplätze Sensoren")
     search.press("Enter")
 
@@ -132,7 +133,8 @@ def test_editor_creates_a_solution_with_a_file_publishes_it_and_finds_it(new_con
     expect(page.get_by_role("link", name="tourenplanung.txt").first).to_be_visible()
 
     page.goto("/")
-    search = page.get_by_role("search").get_by_role("searchbox")
+    # The search field: a searchbox without JavaScript, a combobox (autocomplete) with it.
+    search = page.get_by_role("search").locator("input[name=q]")
     search.fill("Mülleimer Stadthafen")
     search.press("Enter")
     page.get_by_role("link", name=title, exact=True).first.click()
