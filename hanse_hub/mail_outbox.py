@@ -29,6 +29,7 @@ from email.message import EmailMessage
 from flask import Flask, current_app
 from flask_babel import force_locale
 from sqlalchemy import JSON, Integer, String, Text, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hanse_hub.database import UTCDateTime, after_commit, utcnow, write_transaction
@@ -119,8 +120,15 @@ def _queue(row: OutgoingMail) -> OutgoingMail | None:
         )
         if exists is not None:
             return None
-    db.session.add(row)
-    db.session.flush()
+    # A concurrent use case may queue the same key between the check and the insert: the
+    # savepoint keeps the unique violation from ending the caller's transaction.
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+    except IntegrityError:
+        if row.dedupe_key is None:
+            raise
+        return None
     db.session.info[QUEUED_FLAG] = True
     return row
 
