@@ -111,6 +111,7 @@ def register_blueprints(app: Flask) -> None:
     from hanse_hub.content.views import blueprint as content
     from hanse_hub.search.views import blueprint as search
     from hanse_hub.web.assets import blueprint as assets
+    from hanse_hub.web.exports import blueprint as exports
     from hanse_hub.web.transfer import blueprint as transfer
     from hanse_hub.web.views import blueprint as web
 
@@ -122,6 +123,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(search)
     app.register_blueprint(assets)
     app.register_blueprint(transfer)
+    app.register_blueprint(exports)
 
     from hanse_hub.api.setup import init_api
 
