@@ -1,7 +1,9 @@
 """Open-standard files of what a viewer may see (docs/standards.md).
 
 - ``/veranstaltungen.ics``, ``/t/<stadt>/veranstaltungen.ics``: calendar feeds of events;
-- ``/t/<stadt>/<eintrag>/kalender.ics``: one event as an iCalendar file.
+- ``/t/<stadt>/<eintrag>/kalender.ics``: one event as an iCalendar file;
+- ``/suche.csv``/``.json`` (same parameters as ``/suche``), ``/t/<stadt>/eintraege.csv``/``.json``
+  (``?art=``), ``/wissenstransfer/uebernahmen.csv``/``.json`` (``?von=&nach=&status=``): lists.
 
 Every file lists only what the viewer may see – the same ``visible_entries`` as the pages; a
 calendar program without the viewer's session sees the public events.
@@ -9,11 +11,14 @@ calendar program without the viewer's session sees the public events.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, url_for
+from flask import Blueprint, Response, abort, request, url_for
 from flask_babel import gettext as _
 
-from hanse_hub.content.models import Entry, EntryKind
+from hanse_hub.content.models import AdoptionStatus, Entry, EntryKind
 from hanse_hub.content.services import EntryNotFound, get_entry_by_slug
+from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.search.query_args import search_request_from_args
+from hanse_hub.standards import csv_export
 from hanse_hub.standards import icalendar as ical
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant
@@ -86,3 +91,67 @@ def event_file(tenant_slug: str, slug: str):
         abort(404)
     body = ical.calendar_of([entry], name=entry.title, link=absolute_entry_url)
     return download(body, ical.MEDIA_TYPE, f"{entry.slug}.ics")
+
+
+# -- CSV and JSON of lists ------------------------------------------------------------------------
+
+LIST_FORMATS = {"csv": csv_export.CSV_MEDIA_TYPE, "json": csv_export.JSON_MEDIA_TYPE}
+
+
+def list_download(columns: list[str], records: list[dict], name: str, extension: str):
+    """The records as CSV (BOM, formula-safe) or JSON, as a download named ``name``."""
+    if extension == "csv":
+        body = csv_export.records_csv(columns, records)
+    else:
+        body = csv_export.records_json(columns, records, total=len(records))
+    return download(body, LIST_FORMATS[extension], f"{name}.{extension}")
+
+
+def _kind_parameter(value: str | None) -> EntryKind | None:
+    return EntryKind(value) if value in set(EntryKind) else None
+
+
+@blueprint.route("/suche.<any(csv, json):extension>")
+@limiter.limit(configured_limit("search"))
+def search_list(extension: str):
+    """Every hit of a search (the parameters of ``/suche``), not just one page."""
+    actor = current_actor()
+    search_request = search_request_from_args(request.args)
+    entries = csv_export.search_entries(actor, search_request)
+    kind = _kind_parameter(search_request.kinds[0]) if len(search_request.kinds) == 1 else None
+    columns = csv_export.entry_columns(kind)
+    records = [csv_export.entry_record(actor, e, absolute_entry_url) for e in entries]
+    return list_download(columns, records, "suche", extension)
+
+
+@blueprint.route("/t/<slug>/eintraege.<any(csv, json):extension>")
+def tenant_list(slug: str, extension: str):
+    """A tenant's entries the viewer may see (``?art=`` one kind, with its own fields)."""
+    tenant = tenant_or_404(slug)
+    actor = current_actor()
+    kind = _kind_parameter(request.args.get("art"))
+    entries = csv_export.tenant_entries(actor, tenant, kind=kind)
+    columns = csv_export.entry_columns(kind)
+    records = [csv_export.entry_record(actor, e, absolute_entry_url) for e in entries]
+    name = f"eintraege-{tenant.slug}" + (f"-{kind.value}" if kind else "")
+    return list_download(columns, records, name, extension)
+
+
+@blueprint.route("/wissenstransfer/uebernahmen.<any(csv, json):extension>")
+def adoption_list(extension: str):
+    """The adoptions of ``/wissenstransfer/uebernahmen`` with the same filters."""
+    actor = current_actor()
+
+    def slug_parameter(name: str) -> str | None:
+        value = request.args.get(name) or None
+        return value if value is not None and get_tenant(value[:80]) is not None else None
+
+    status = request.args.get("status")
+    found = csv_export.adoptions(
+        actor,
+        source=slug_parameter("von"),
+        target=slug_parameter("nach"),
+        status=status if status in set(AdoptionStatus) else None,
+    )
+    records = [csv_export.adoption_record(actor, a, absolute_entry_url) for a in found]
+    return list_download(list(csv_export.ADOPTION_COLUMNS), records, "uebernahmen", extension)
