@@ -320,9 +320,7 @@ class _Validation:
         elif isinstance(shape, tuple):  # ("dict", value shape): free keys
             ok = isinstance(value, dict)
             if ok:
-                return all(
-                    [self.check_type(v, shape[1], f"{path}.{k}") for k, v in value.items()]
-                )
+                return all([self.check_type(v, shape[1], f"{path}.{k}") for k, v in value.items()])
         elif isinstance(shape, dict):
             ok = isinstance(value, dict)
             if ok:
@@ -412,7 +410,9 @@ class _Validation:
                 self.warning(key, DEPRECATED)
         if not get("platforms"):
             self.error(
-                "platforms", "platforms must contain more than 0 items", self._line("platforms", None) or 1
+                "platforms",
+                "platforms must contain more than 0 items",
+                self._line("platforms", None) or 1,
             )
         for index, item in enumerate(get("categories") or []):
             if item not in vocab.CATEGORIES:
@@ -458,7 +458,8 @@ class _Validation:
                     )
                     continue
                 self.error(
-                    key, f"{name}[{index}] must be a valid ISO 3166-1 alpha-2 two-letter country code"
+                    key,
+                    f"{name}[{index}] must be a valid ISO 3166-1 alpha-2 two-letter country code",
                 )
         for index, scope in enumerate(audience.get("scope") or []):
             if scope not in vocab.SCOPES:
@@ -609,14 +610,10 @@ class _Validation:
 
     def _localisation(self, localisation: dict) -> None:
         if localisation.get("localisationReady") is None:
-            self.error(
-                "localisation.localisationReady", "localisationReady is a required field"
-            )
+            self.error("localisation.localisationReady", "localisationReady is a required field")
         languages = localisation.get("availableLanguages")
         if languages is None:
-            self.error(
-                "localisation.availableLanguages", "availableLanguages is a required field"
-            )
+            self.error("localisation.availableLanguages", "availableLanguages is a required field")
         elif not languages:
             self.error(
                 "localisation.availableLanguages",
@@ -710,7 +707,9 @@ def _is_date(text: str) -> bool:
 def _yaml_problem(error: yaml.YAMLError) -> Issue:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    return Issue("error", "", problem, (mark.line + 1) if mark else 0, (mark.column + 1) if mark else 0)
+    return Issue(
+        "error", "", problem, (mark.line + 1) if mark else 0, (mark.column + 1) if mark else 0
+    )
 
 
 def validate(content: bytes | str, *, base_dir: Path | None = None) -> Result:
@@ -729,7 +728,8 @@ def validate(content: bytes | str, *, base_dir: Path | None = None) -> Result:
     version = document.get("publiccodeYmlVersion")
     if version is None:
         return Result(
-            document, [Issue("error", "publiccodeYmlVersion", "publiccodeYmlVersion is a required field")]
+            document,
+            [Issue("error", "publiccodeYmlVersion", "publiccodeYmlVersion is a required field")],
         )
     if isinstance(version, dict | list):
         line = reader.lines.get("publiccodeYmlVersion", 0)

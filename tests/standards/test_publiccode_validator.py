@@ -95,7 +95,7 @@ def test_an_invalid_file_names_the_fields_with_lines_and_the_messages_of_the_ref
         '"stable" or "obsolete"',
         7,
     ) in issues
-    assert ("localisation.localisationReady", "wrong type for this field", 24) in issues
+    assert ("localisation.localisationReady", "wrong type for this field", 25) in issues
 
 
 @pytest.mark.parametrize(
