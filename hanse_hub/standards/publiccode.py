@@ -41,6 +41,7 @@ SKIPPED_CHECKS = (
 # Message parts of the reference's network checks (the tests leave them out when comparing).
 NETWORK_MESSAGES = ("not reachable", "not a valid code repository", "HTTP GET failed", "oEmbed")
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 WRONG_TYPE = "wrong type for this field"
 DEPRECATED = "This key is DEPRECATED and will be removed in the future. It's safe to drop it"
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -362,9 +363,8 @@ class _Validation:
             prefix = f"'{value}' is not an image: " if name == "screenshot" else ""
             self.error(key, f"{prefix}no such file: {path}")
             return
-        if image and value.lower().endswith(".png"):
-            if not path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n":
-                self.error(key, "image: unknown format")
+        if image and value.lower().endswith(".png") and path.read_bytes()[:8] != PNG_SIGNATURE:
+            self.error(key, "image: unknown format")
 
     # fields
     def run(self, doc: dict) -> None:
