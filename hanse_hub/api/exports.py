@@ -1,20 +1,35 @@
-"""``/api/v1/export/…`` and ``…/ical``: the hub's lists as CSV or JSON files, events as
-iCalendar – the same documents as the web's download links (docs/standards.md), counted as the
-caller may see them."""
+"""``/api/v1/export/…``, ``…/ical`` and ``…/publiccode``: the hub's lists as CSV or JSON files,
+events as iCalendar, solutions as publiccode.yml (and a publiccode.yml imported as a solution) –
+the same documents as the web's links (docs/standards.md), with only what the caller may see."""
 
 from __future__ import annotations
 
-from flask import Response, g
+from flask import Response, g, request
 from flask_babel import gettext as _
-from marshmallow import fields, validate
+from marshmallow import Schema, fields, validate
 
 from hanse_hub.api import schemas
-from hanse_hub.api.common import ID, READ_PROBLEMS, blueprint, entry_url, problems, visible_entry
+from hanse_hub.api.common import (
+    ID,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
+    blueprint,
+    callers_tenant,
+    content_error,
+    entry_payload,
+    entry_url,
+    problems,
+    require_writer,
+    visible_entry,
+)
 from hanse_hub.api.errors import problem
-from hanse_hub.content.models import AdoptionStatus, EntryKind
+from hanse_hub.content.models import AdoptionStatus, EntryKind, Visibility
+from hanse_hub.content.services import ContentError
+from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.policy import PermissionDenied
 from hanse_hub.search.services import SearchRequest
-from hanse_hub.standards import csv_export
+from hanse_hub.standards import csv_export, publiccode_mapping
 from hanse_hub.standards import icalendar as ical
 from hanse_hub.tenants.services import get_tenant
 
@@ -182,3 +197,91 @@ def entry_calendar(entry_id: int):
         raise problem(404, _("Nur Veranstaltungen gibt es als Kalenderdatei."))
     body = ical.calendar_of([entry], name=entry.title, link=entry_url)
     return _answer(body, ical.MEDIA_TYPE, f"{entry.slug}.ics")
+
+
+# -- publiccode.yml -------------------------------------------------------------------------------
+
+
+class PubliccodeUploadSchema(schemas.QuerySchema):
+    file = fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+    tenant = fields.String(
+        validate=validate.Length(max=60), metadata={"description": "Without: the caller's only"}
+    )
+    visibility = fields.String(validate=validate.OneOf([v.value for v in Visibility]))
+
+
+class IssueSchema(Schema):
+    severity = fields.String(metadata={"example": "warning"})
+    key = fields.String(metadata={"example": "legal.repoOwner"})
+    message = fields.String()
+    line = fields.Integer()
+
+
+class PubliccodeImportSchema(Schema):
+    entry = fields.Nested(schemas.EntrySchema)
+    issues = fields.List(
+        fields.Nested(IssueSchema),
+        metadata={"description": "What the validator found (the import keeps everything)"},
+    )
+
+
+PUBLICCODE_DOC = _file_doc(
+    "The solution as publiccode.yml", **{publiccode_mapping.MEDIA_TYPE: {"schema": BINARY}}
+)
+
+
+@blueprint.route("/entries/import/publiccode", methods=["POST"])
+@blueprint.arguments(PubliccodeUploadSchema, location="files", content_type="multipart/form-data")
+@blueprint.response(201, PubliccodeImportSchema)
+@problems(*WRITE_PROBLEMS)
+def import_publiccode(files):
+    """Import a publiccode.yml (multipart field `file`; form fields `tenant`, `visibility`) as
+    a new draft solution. Findings of the validator come back as `issues`; what the hub has
+    no field for is kept with the entry and written again on export."""
+    actor = require_writer()
+    tenant = callers_tenant(
+        request.form.get("tenant") or None,
+        _("Bitte geben Sie an, für welche Organisation der Eintrag ist."),
+    )
+    visibility = request.form.get("visibility") or Visibility.PUBLIC.value
+    if visibility not in {v.value for v in Visibility}:
+        raise problem(422, _("Diese Sichtbarkeit gibt es nicht."))
+    try:
+        with write_transaction():
+            solution, issues = publiccode_mapping.import_solution(
+                actor, tenant, files["file"].read(), visibility=Visibility(visibility)
+            )
+    except PermissionDenied:
+        raise problem(
+            403, _("Sie dürfen für %(tenant)s keine Einträge anlegen.", tenant=tenant.short_name)
+        ) from None
+    except ContentError as error:
+        raise content_error(error) from None
+    return {
+        "entry": entry_payload(actor, solution),
+        "issues": [
+            {"severity": i.severity, "key": i.key, "message": i.message, "line": i.line}
+            for i in issues
+        ],
+    }, 201
+
+
+@blueprint.route(f"/entries/<{ID}:entry_id>/publiccode")
+@blueprint.doc(**PUBLICCODE_DOC)
+@problems(*READ_PROBLEMS, 404, 409)
+def export_publiccode(entry_id: int):
+    """A solution as publiccode.yml; 409 names what it still lacks (docs/standards.md)."""
+    entry = visible_entry(entry_id)
+    if entry.kind != EntryKind.SOLUTION:
+        raise problem(404, _("Nur Lösungen gibt es als publiccode.yml."))
+    missing = publiccode_mapping.export_problems(g.actor, entry)
+    if missing:
+        raise problem(
+            409,
+            _(
+                "Für eine gültige publiccode.yml fehlt noch: %(missing)s",
+                missing="; ".join(missing),
+            ),
+        )
+    body = publiccode_mapping.export_text(g.actor, entry)
+    return _answer(body, publiccode_mapping.MEDIA_TYPE, "publiccode.yml")

@@ -2,6 +2,8 @@
 
 - ``/veranstaltungen.ics``, ``/t/<stadt>/veranstaltungen.ics``: calendar feeds of events;
 - ``/t/<stadt>/<eintrag>/kalender.ics``: one event as an iCalendar file;
+- ``/t/<stadt>/<lösung>/publiccode.yml``: a solution as publiccode.yml, and
+  ``POST /t/<stadt>/neu/publiccode``: a publiccode.yml upload as a new draft solution;
 - ``/suche.csv``/``.json`` (same parameters as ``/suche``), ``/t/<stadt>/eintraege.csv``/``.json``
   (``?art=``), ``/wissenstransfer/uebernahmen.csv``/``.json`` (``?von=&nach=&status=``): lists.
 
@@ -11,17 +13,21 @@ calendar program without the viewer's session sees the public events.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import login_required
 
-from hanse_hub.content.models import AdoptionStatus, Entry, EntryKind
-from hanse_hub.content.services import EntryNotFound, get_entry_by_slug
+from hanse_hub.content.editing import KIND_DESCRIPTIONS
+from hanse_hub.content.models import AdoptionStatus, Entry, EntryKind, Visibility
+from hanse_hub.content.services import ContentError, EntryNotFound, get_entry_by_slug
+from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.policy import PermissionDenied, can_create_in
 from hanse_hub.search.query_args import search_request_from_args
-from hanse_hub.standards import csv_export
+from hanse_hub.standards import csv_export, publiccode_mapping
 from hanse_hub.standards import icalendar as ical
 from hanse_hub.tenants.models import Tenant
-from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant
+from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant, list_tenants
 from hanse_hub.web.context import current_actor
 
 blueprint = Blueprint("exports", __name__)
@@ -155,3 +161,73 @@ def adoption_list(extension: str):
     )
     records = [csv_export.adoption_record(actor, a, absolute_entry_url) for a in found]
     return list_download(list(csv_export.ADOPTION_COLUMNS), records, "uebernahmen", extension)
+
+
+# -- publiccode.yml -------------------------------------------------------------------------------
+
+
+@blueprint.app_template_global("publiccode_problems")
+def publiccode_problems(entry: Entry) -> list[str]:
+    """What a solution lacks for a valid publiccode.yml (empty: the export is offered)."""
+    return publiccode_mapping.export_problems(current_actor(), entry)
+
+
+@blueprint.route("/t/<tenant_slug>/<slug>/publiccode.yml")
+def solution_publiccode(tenant_slug: str, slug: str):
+    entry = visible_entry_or_404(tenant_slug, slug)
+    if entry.kind != EntryKind.SOLUTION or publiccode_problems(entry):
+        abort(404)
+    body = publiccode_mapping.export_text(current_actor(), entry)
+    return download(body, publiccode_mapping.MEDIA_TYPE, "publiccode.yml", inline=True)
+
+
+@blueprint.route("/t/<tenant_slug>/neu/publiccode", methods=["POST"])
+@login_required
+def import_publiccode(tenant_slug: str):
+    """The upload form of "Neuer Eintrag": a publiccode.yml becomes a draft solution."""
+    tenant = tenant_or_404(tenant_slug)
+    actor = current_actor()
+    if not can_create_in(actor, tenant.id):
+        abort(403)
+    upload = request.files.get("datei")
+    error = None
+    if upload is None or not upload.filename:
+        error = _("Bitte wählen Sie eine publiccode.yml aus.")
+    else:
+        try:
+            with write_transaction():
+                solution, issues = publiccode_mapping.import_solution(
+                    actor,
+                    tenant,
+                    upload.read(publiccode_mapping.MAX_BYTES + 1),
+                    visibility=Visibility.PUBLIC,
+                )
+        except (ContentError, PermissionDenied) as problem:
+            error = str(problem) or _("Sie dürfen hier keine Einträge anlegen.")
+        else:
+            flash(
+                _(
+                    "„%(title)s“ ist aus der publiccode.yml als Entwurf angelegt; alle Angaben "
+                    "der Datei sind erhalten. Hinweise der Prüfung: %(count)d.",
+                    title=solution.title,
+                    count=len(issues),
+                ),
+                "success",
+            )
+            for issue in issues[:20]:
+                flash(str(issue), "warning" if issue.severity == "warning" else "error")
+            return redirect(
+                url_for("content.entry_page", tenant_slug=tenant.slug, slug=solution.slug)
+            )
+    tenants = [t for t in list_tenants() if actor.may_edit_in(t.id)]
+    return (
+        render_template(
+            "content/new.html",
+            tenants=tenants,
+            kinds=list(EntryKind),
+            descriptions=KIND_DESCRIPTIONS,
+            import_error=error,
+            import_tenant=tenant.slug,
+        ),
+        422,
+    )
