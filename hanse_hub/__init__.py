@@ -89,6 +89,7 @@ def register_extensions(app: Flask) -> None:
     # outbox on every session, and inline indexing after each committed use case.
     import hanse_hub.accounts.reset_mail  # its mail composer, for every process that sends
     import hanse_hub.models
+    import hanse_hub.notifications.digest
     import hanse_hub.notifications.mail
     import hanse_hub.search.indexing
     import hanse_hub.search.outbox  # noqa: F401
@@ -136,9 +137,12 @@ def register_blueprints(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from hanse_hub.cli import hub
     from hanse_hub.mail_cli import mail_group
+    from hanse_hub.notifications.cli import digest_group, notifications_group
     from hanse_hub.search.cli import search_group
 
     hub.add_command(mail_group)
+    hub.add_command(notifications_group)
+    hub.add_command(digest_group)
 
     app.cli.add_command(hub)
     app.cli.add_command(search_group)

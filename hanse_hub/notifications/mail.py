@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from hanse_hub.accounts.models import User
 from hanse_hub.extensions import db
+from hanse_hub.labels import interface_language
 from hanse_hub.mail import build_message, external_url
 from hanse_hub.mail_outbox import OutgoingMail, queue_composed, register_composer
 from hanse_hub.notifications.models import Notification
@@ -68,6 +69,7 @@ def compose_notification_mail(row: OutgoingMail) -> EmailMessage | None:
     item = describe(visible)
     context = {
         "user": user,
+        "language": interface_language(),
         "item": item,
         "link": external_url("notifications.open", notification_id=visible.id),
         "settings_link": external_url("notifications.settings"),
