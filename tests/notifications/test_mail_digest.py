@@ -96,9 +96,10 @@ def test_an_immediate_mail_is_in_the_persons_language_with_unsubscribe_header(
         factory.entry(rostock, author=editor, title="Hafensensorik")
     (message,) = mails_to(app, person.email)
     assert "Newly published" in message["Subject"] and "Hafensensorik" in message["Subject"]
-    assert message["List-Unsubscribe"].startswith("<http") and "/abbestellen/" in message[
-        "List-Unsubscribe"
-    ]
+    assert (
+        message["List-Unsubscribe"].startswith("<http")
+        and "/abbestellen/" in message["List-Unsubscribe"]
+    )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/abbestellen/" in message.get_body(("plain",)).get_content()
 
