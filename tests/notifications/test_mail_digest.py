@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import time_machine
 from sqlalchemy import select
 
 from hanse_hub.accounts import services as accounts
@@ -155,7 +156,7 @@ def test_a_digest_run_killed_halfway_and_rerun_sends_each_person_exactly_one_mai
     assert (rerun.queued, rerun.already) == (2, 2)
     assert digest.queue_digests("daily", now=now).queued == 0
     for person in people:
-        assert len(_sent_to(app, person.email)) == 1
+        assert len(_sent_to(app, address)) == 1
 
 
 def test_the_digest_window_is_the_last_completed_day_or_week_in_berlin():
@@ -170,3 +171,21 @@ def test_the_digest_window_is_the_last_completed_day_or_week_in_berlin():
     assert weekly.key == "2026-W48"
     assert weekly.start == datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
     assert weekly.end == datetime(2026, 11, 29, 23, 0, tzinfo=UTC)
+
+
+def test_the_digest_command_sends_once_per_period(app, session, factory, rostock, editor, person):
+    notifications.change_settings(person, email=EmailChannel.DAILY)
+    notifications.follow(Actor.of(person), person, "tenant", tenant_id=rostock.id)
+    factory.entry(rostock, author=editor)
+    session.commit()
+    address = person.email
+    runner = app.test_cli_runner()
+    with time_machine.travel(utcnow() + TOMORROW, tick=False):
+        first = runner.invoke(args=["hub", "digest", "send", "--period", "daily"])
+        second = runner.invoke(args=["hub", "digest", "send", "--period", "daily"])
+        loop = runner.invoke(args=["hub", "notifications", "run", "--once"])
+    assert first.exit_code == 0, first.output
+    assert "1 queued" in first.output and "1 sent" in first.output
+    assert "0 queued, 1 queued before" in second.output
+    assert "digest weekly" in loop.output
+    assert len(_sent_to(app, person.email)) == 1
