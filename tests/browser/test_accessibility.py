@@ -120,6 +120,18 @@ def _submit_empty(page: Page) -> None:
     )
 
 
+def _unsubscribe_path(hub: LiveHub) -> str:
+    from sqlalchemy import select
+
+    from hanse_hub.accounts.models import User
+    from hanse_hub.extensions import db
+    from hanse_hub.notifications.services import unsubscribe_token
+
+    with hub.app.test_request_context():
+        user = db.session.scalar(select(User).where(User.email == EDITOR_ROSTOCK))
+        return hub.path("notifications.unsubscribe", token=unsubscribe_token(user))
+
+
 PAGE_TYPES = [
     PageType("home", lambda hub: "/"),
     PageType("search results", lambda hub: "/suche?q=Parkplätze+Sensoren"),
@@ -169,6 +181,19 @@ PAGE_TYPES = [
     PageType(
         "members", lambda hub: hub.path("admin.tenant_members", slug="rostock"), ADMIN_ROSTOCK
     ),
+    PageType("mein bereich", lambda hub: hub.path("notifications.home"), EDITOR_ROSTOCK),
+    PageType("notifications", lambda hub: hub.path("notifications.index"), EDITOR_ROSTOCK),
+    PageType("followed", lambda hub: hub.path("notifications.followed"), EDITOR_ROSTOCK),
+    PageType(
+        "notification settings", lambda hub: hub.path("notifications.settings"), EDITOR_ROSTOCK
+    ),
+    PageType("unsubscribe", _unsubscribe_path),
+    # With the follow buttons, which only signed-in people see.
+    PageType(
+        "topic (member)", lambda hub: hub.path("web.topic_page", slug="mobilitaet"), EDITOR_ROSTOCK
+    ),
+    PageType("search (member)", lambda hub: "/suche?q=Parkplätze+Sensoren", EDITOR_ROSTOCK),
+    PageType("solution (member)", _entry_page(EntryKind.SOLUTION), EDITOR_ROSTOCK),
 ]
 
 # Violations found in the current templates and reported to the lead: (page type, language)
