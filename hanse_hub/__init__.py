@@ -89,6 +89,7 @@ def register_extensions(app: Flask) -> None:
     # outbox on every session, and inline indexing after each committed use case.
     import hanse_hub.accounts.reset_mail  # its mail composer, for every process that sends
     import hanse_hub.models
+    import hanse_hub.questions.notices  # its mail composer too
     import hanse_hub.search.indexing
     import hanse_hub.search.outbox  # noqa: F401
 

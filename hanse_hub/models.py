@@ -24,11 +24,13 @@ from hanse_hub.content.models import (
     Topic,
 )
 from hanse_hub.mail_outbox import OutgoingMail
+from hanse_hub.questions.models import Answer, Question, QuestionRevision
 from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
 
 __all__ = [
     "Adoption",
+    "Answer",
     "Attachment",
     "AuditEvent",
     "Contact",
@@ -43,6 +45,8 @@ __all__ = [
     "OutgoingMail",
     "PasswordReset",
     "PersonalAccessToken",
+    "Question",
+    "QuestionRevision",
     "Revision",
     "SearchJob",
     "SearchState",

@@ -150,6 +150,8 @@ def _api_field(spec: kinds.Field, meta: dict) -> fields.Field:
             )
         case kinds.FieldType.DATETIME:
             return fields.AwareDateTime(default_timezone=None, **meta)
+        case kinds.FieldType.DATE:
+            return fields.Date(allow_none=spec.nullable, **meta)
         case kinds.FieldType.LINKS:
             return fields.List(
                 fields.Integer(validate=_id_range()),
