@@ -110,6 +110,7 @@ def register_blueprints(app: Flask) -> None:
     from hanse_hub.admin.views import blueprint as admin
     from hanse_hub.content.editing import blueprint as editing
     from hanse_hub.content.views import blueprint as content
+    from hanse_hub.questions.views import blueprint as questions
     from hanse_hub.search.views import blueprint as search
     from hanse_hub.web.assets import blueprint as assets
     from hanse_hub.web.transfer import blueprint as transfer
@@ -120,6 +121,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin)
     app.register_blueprint(content)
     app.register_blueprint(editing)
+    app.register_blueprint(questions)
     app.register_blueprint(search)
     app.register_blueprint(assets)
     app.register_blueprint(transfer)

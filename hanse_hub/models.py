@@ -24,6 +24,12 @@ from hanse_hub.content.models import (
     Topic,
 )
 from hanse_hub.mail_outbox import OutgoingMail
+from hanse_hub.notifications.models import (
+    FeedToken,
+    Follow,
+    Notification,
+    NotificationSettings,
+)
 from hanse_hub.questions.models import Answer, Question, QuestionRevision
 from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
@@ -37,11 +43,15 @@ __all__ = [
     "Entry",
     "EntryTag",
     "Event",
+    "FeedToken",
+    "Follow",
     "Invitation",
     "LessonLearned",
     "LoginSession",
     "Material",
     "Membership",
+    "Notification",
+    "NotificationSettings",
     "OutgoingMail",
     "PasswordReset",
     "PersonalAccessToken",

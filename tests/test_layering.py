@@ -46,6 +46,7 @@ LAYER_OF_PREFIX = {
     "hanse_hub.mail": SERVICES,
     "hanse_hub.mail_outbox": SERVICES,
     "hanse_hub.mail_cli": EDGES,
+    "hanse_hub.notifications": SERVICES,
     "hanse_hub.backup": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,

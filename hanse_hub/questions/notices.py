@@ -1,16 +1,18 @@
-"""Telling people about questions: mails queued in the use case's transaction, composed when
-the mail outbox sends them.
+"""Telling people about questions: notifications for account holders, mails for contact
+persons without an account.
 
-A notice names its recipient (an account, or a contact person without one) and the question;
-the composer decides at delivery time, against the policy, whether the recipient may still
-see it – visibility can change between asking and sending – and builds nothing otherwise.
+Account holders are told through the hub's notifications (``notifications.services.notify``):
+in-app and by e-mail as each person chose in their notification settings. A contact person
+named on an entry without an account has no settings: they get a mail through the mail
+outbox, composed when it is sent. Both check the policy when read or sent – visibility can
+change between asking and delivery – and show nothing to whom may no longer see it.
 
-Who gets what:
+Who is told what:
 
 * a new question: the entry's contact persons who have not left and the owning tenant's
-  editors, not the asker. A contact linked to an account gets it if that account may see the
-  question; a contact without an account (just an address) gets it if the question is for
-  everyone who sees the entry or the contact belongs to the owning tenant;
+  editors, not the asker. A contact linked to an account is told as that account (if it may
+  see the question); a contact without an account (just an address) gets a mail if the
+  question is for everyone who sees the entry or the contact belongs to the owning tenant;
 * a new answer: the asker (not when they answered themselves);
 * a hidden question or answer: its author, with the reason.
 """
@@ -19,77 +21,142 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-from flask import has_request_context, render_template, request
+from flask import has_request_context, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from hanse_hub.accounts.models import User
 from hanse_hub.clock import berlin_today
 from hanse_hub.content.models import Contact, EntryStatus
 from hanse_hub.extensions import db
 from hanse_hub.mail import build_message, external_url
 from hanse_hub.mail_outbox import OutgoingMail, queue_composed, register_composer
+from hanse_hub.notifications.models import Notification
+from hanse_hub.notifications.services import (
+    editors_of,
+    notify,
+    register_event,
+    register_reason,
+)
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.questions.models import Answer, Question, QuestionAudience
-from hanse_hub.questions.services import contact_persons, editors_of
+from hanse_hub.questions.services import contact_persons
 
 QUESTION_MAIL = "question_notice"
+QUESTION_ASKED = "question_asked"
+QUESTION_ANSWERED = "question_answered"
+QUESTION_HIDDEN = "question_hidden"
+ANSWER_HIDDEN = "answer_hidden"
+
+
+def _question_visible(actor: Actor, notification: Notification) -> bool:
+    detail = notification.detail or {}
+    question = db.session.get(Question, detail.get("question_id") or 0)
+    if question is None or not scope_for(actor).allows_question(question):
+        return False
+    # A question hidden after it was asked is no longer news for those who were asked.
+    return notification.event == QUESTION_HIDDEN or not question.is_hidden
+
+
+def _answer_visible(actor: Actor, notification: Notification) -> bool:
+    detail = notification.detail or {}
+    answer = db.session.get(Answer, detail.get("answer_id") or 0)
+    if answer is None or not scope_for(actor).allows_answer(answer):
+        return False
+    return notification.event == ANSWER_HIDDEN or not answer.is_hidden
+
+
+register_event(QUESTION_ASKED, _l("Neue Frage"), visible=_question_visible)
+register_event(QUESTION_ANSWERED, _l("Neue Antwort"), visible=_answer_visible)
+register_event(QUESTION_HIDDEN, _l("Frage ausgeblendet"), visible=_question_visible)
+register_event(ANSWER_HIDDEN, _l("Antwort ausgeblendet"), visible=_answer_visible)
+register_reason("question_contact", _l("Sie sind Ansprechperson für diesen Eintrag."))
+register_reason("question_editor", _l("Sie gehören zur Redaktion, der der Eintrag gehört."))
+register_reason("own_question", _l("Sie haben diese Frage gestellt."))
+register_reason("own_text", _l("Sie haben diesen Text geschrieben."))
 
 
 def _base_url() -> str | None:
     return request.host_url if has_request_context() else None
 
 
-def _queue(event: str, address: str, **payload) -> None:
-    if not address:
-        return
-    queue_composed(
-        QUESTION_MAIL,
-        address,
-        {"event": event, "language": "de", "base_url": _base_url(), **payload},
+def _path(question: Question) -> str | None:
+    """The question's place on its entry page (for the notification list)."""
+    if not has_request_context():
+        return None
+    entry = question.entry
+    return url_for(
+        "content.entry_page",
+        tenant_slug=entry.tenant.slug,
+        slug=entry.slug,
+        _anchor=f"frage-{question.id}",
     )
 
 
-def question_asked(question: Question) -> None:
-    """Queue the new question for its contact persons and the owning tenant's editors."""
+def _detail(question: Question, answer: Answer | None = None) -> dict:
+    detail = {"question_id": question.id}
+    if answer is not None:
+        detail["answer_id"] = answer.id
+    path = _path(question)
+    if path:
+        detail["url"] = path
+    return detail
+
+
+def question_asked(actor: Actor, question: Question) -> None:
+    """Tell the entry's contact persons and the owning tenant's editors about a new question."""
     entry = question.entry
     today = berlin_today()
+    recipients: dict[int, str] = dict.fromkeys(editors_of(entry.tenant_id), "question_editor")
     addresses: set[str] = set()
     for person in contact_persons(entry):
         if person.has_left(today):
             continue
         if person.user_id is not None:
-            user = db.session.get(User, person.user_id)
-            wanted = user is not None and user.id != question.author_id and user.is_active
-            if wanted and user.email_folded not in addresses:
-                addresses.add(user.email_folded)
-                _queue("asked", user.email, question_id=question.id, user_id=user.id)
+            recipients[person.user_id] = "question_contact"
         elif person.email and person.email.casefold() not in addresses:
             addresses.add(person.email.casefold())
-            _queue("asked", person.email, question_id=question.id, contact_id=person.id)
-    for user in editors_of(entry.tenant_id):
-        if user.id != question.author_id and user.email_folded not in addresses:
-            addresses.add(user.email_folded)
-            _queue("asked", user.email, question_id=question.id, user_id=user.id)
+            queue_composed(
+                QUESTION_MAIL,
+                person.email,
+                {
+                    "event": "asked",
+                    "language": "de",
+                    "base_url": _base_url(),
+                    "question_id": question.id,
+                    "contact_id": person.id,
+                },
+            )
+    recipients.pop(question.author_id, None)
+    notify(actor, QUESTION_ASKED, entry=entry, recipients=recipients, detail=_detail(question))
 
 
-def question_answered(answer: Answer) -> None:
-    """Queue the new answer for the asker."""
+def question_answered(actor: Actor, answer: Answer) -> None:
+    """Tell the asker about a new answer."""
     question = answer.question
-    asker = question.author
-    if asker is None or asker.id == answer.author_id or not asker.is_active:
+    if question.author_id is None:
         return
-    _queue("answered", asker.email, answer_id=answer.id, user_id=asker.id)
+    notify(
+        actor,
+        QUESTION_ANSWERED,
+        entry=question.entry,
+        recipients={question.author_id: "own_question"},
+        detail=_detail(question, answer),
+    )
 
 
-def hidden(item: Question | Answer) -> None:
-    """Queue the notice that ``item`` was hidden for its author."""
-    author = item.author
-    if author is None or not author.is_active:
+def hidden(actor: Actor, item: Question | Answer) -> None:
+    """Tell the author of ``item`` that it was hidden (the reason is on the page)."""
+    if item.author_id is None:
         return
-    if isinstance(item, Answer):
-        _queue("hidden", author.email, answer_id=item.id, user_id=author.id)
-    else:
-        _queue("hidden", author.email, question_id=item.id, user_id=author.id)
+    is_answer = isinstance(item, Answer)
+    question = item.question if is_answer else item
+    notify(
+        actor,
+        ANSWER_HIDDEN if is_answer else QUESTION_HIDDEN,
+        entry=question.entry,
+        recipients={item.author_id: "own_text"},
+        detail=_detail(question, item if is_answer else None),
+    )
 
 
 # -- composing at delivery time --------------------------------------------------------------------
@@ -119,70 +186,18 @@ def _link(question: Question) -> str:
 
 
 def compose_question_mail(row: OutgoingMail) -> EmailMessage | None:
-    """The notice's message, or None when its recipient may no longer see what it is about."""
+    """The mail to a contact person without an account, or None when they may no longer get
+    it (the question was hidden, the entry changed, the person left …)."""
     payload = row.payload or {}
-    event = payload.get("event")
-    user = db.session.get(User, payload["user_id"]) if payload.get("user_id") else None
-    if payload.get("user_id") and (user is None or not user.is_active):
-        return None
-    scope = scope_for(Actor.of(user))
-    answer = db.session.get(Answer, payload["answer_id"]) if payload.get("answer_id") else None
-    if answer is not None:
-        question = answer.question
-    else:
-        question = db.session.get(Question, payload.get("question_id") or 0)
-    if question is None:
+    question = db.session.get(Question, payload.get("question_id") or 0)
+    contact = db.session.get(Contact, payload.get("contact_id") or 0)
+    if question is None or not _contact_may_receive(contact, question):
         return None
     entry = question.entry
-    if event == "asked":
-        if question.is_hidden:
-            return None
-        if user is not None:
-            if not scope.allows_question(question):
-                return None
-            address = user.email
-        else:
-            contact = db.session.get(Contact, payload.get("contact_id") or 0)
-            if not _contact_may_receive(contact, question):
-                return None
-            address = contact.email
-        body = render_template(
-            "questions/mail/asked.txt", entry=entry, question=question, link=_link(question)
-        )
-        subject = _("Eine Frage zu „%(title)s“", title=entry.title)
-    elif event == "answered":
-        if answer is None or answer.is_hidden or user is None or not scope.allows_answer(answer):
-            return None
-        address = user.email
-        body = render_template(
-            "questions/mail/answered.txt",
-            entry=entry,
-            answer=answer,
-            recipient_name=user.display_name,
-            link=_link(question),
-        )
-        subject = _("Antwort auf Ihre Frage zu „%(title)s“", title=entry.title)
-    elif event == "hidden":
-        item = answer if answer is not None else question
-        if user is None or not item.is_hidden:
-            return None
-        if answer is not None and not scope.allows_answer(answer):
-            return None
-        if not scope.allows_question(question):
-            return None
-        address = user.email
-        body = render_template(
-            "questions/mail/hidden.txt",
-            entry=entry,
-            is_answer=answer is not None,
-            reason=item.hidden_reason,
-            recipient_name=user.display_name,
-            link=_link(question),
-        )
-        subject = _("Ihr Beitrag zu „%(title)s“ wurde ausgeblendet", title=entry.title)
-    else:
-        return None
-    return build_message(address, subject, body)
+    body = render_template(
+        "questions/mail/asked.txt", entry=entry, question=question, link=_link(question)
+    )
+    return build_message(contact.email, _("Eine Frage zu „%(title)s“", title=entry.title), body)
 
 
 register_composer(QUESTION_MAIL, compose_question_mail)

@@ -15,10 +15,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from hanse_hub.accounts.models import Membership, Role, User
+from hanse_hub.accounts.models import User
 from hanse_hub.accounts.services import add_audit_event
 from hanse_hub.content.models import (
     Contact,
@@ -94,22 +94,6 @@ def contact_persons(entry: Entry) -> list[Contact]:
         for person in people
         if not person.is_deleted and person.status == EntryStatus.PUBLISHED and person.has_consent
     ]
-
-
-def editors_of(tenant_id: int) -> list[User]:
-    """The active editors and admins of a tenant."""
-    return list(
-        db.session.scalars(
-            select(User)
-            .join(Membership, Membership.user_id == User.id)
-            .where(
-                Membership.tenant_id == tenant_id,
-                Membership.role.in_([Role.EDITOR, Role.ADMIN]),
-                User.is_active_account.is_(True),
-            )
-            .order_by(User.id)
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -373,7 +357,7 @@ def ask_question(
     db.session.add(question)
     db.session.flush()
     _revise(actor, question, "created", None)
-    _notices().question_asked(question)
+    _notices().question_asked(actor, question)
     return question
 
 
@@ -399,7 +383,7 @@ def answer_question(actor: Actor, question: Question, text: str) -> Answer:
         question.asker_seen_at = now  # one's own answer is not news to oneself
     db.session.flush()
     _revise(actor, answer, "created", None)
-    _notices().question_answered(answer)
+    _notices().question_answered(actor, answer)
     return answer
 
 
@@ -455,7 +439,7 @@ def _hide(actor: Actor, item: Question | Answer, entry: Entry, reason: str | Non
         target=f"{kind}:{item.uuid}",
         detail={"entry_id": entry.id, "reason": reason},
     )
-    _notices().hidden(item)
+    _notices().hidden(actor, item)
 
 
 def hide_question(actor: Actor, question: Question, reason: str | None) -> Question:
@@ -469,15 +453,6 @@ def hide_answer(actor: Actor, answer: Answer, reason: str | None) -> Answer:
     """Editors of the owning tenant hide an answer with a reason (kept, audited, author told)."""
     _hide(actor, answer, answer.question.entry, reason)
     return answer
-
-
-def questions_asked_recently(actor: Actor, since: datetime) -> int:
-    """How many questions ``actor`` asked since ``since`` (for the page's rate-limit hint)."""
-    return db.session.scalar(
-        select(func.count(Question.id)).where(
-            Question.author_id == actor.user_id, Question.created_at > since
-        )
-    )
 
 
 def _notices():

@@ -1,7 +1,7 @@
 """Questions and answers on entries, their revisions; contacts' left_at.
 
 Revision ID: 01dc26806670
-Revises: 6e1f22d1beef
+Revises: a41c93e07d5b
 Create Date: 2026-12-03 13:45:00
 
 """
@@ -13,7 +13,7 @@ import hanse_hub.database
 
 # revision identifiers, used by Alembic.
 revision = '01dc26806670'
-down_revision = '6e1f22d1beef'
+down_revision = 'a41c93e07d5b'
 branch_labels = None
 depends_on = None
 
