@@ -67,7 +67,9 @@ class HideForm(BaseForm):
             DataRequired(_l("Bitte geben Sie einen Grund an.")),
             Length(max=MAX_HIDE_REASON, message=_l("Der Grund ist zu lang.")),
         ],
-        description=_l("Die Verfasserin oder der Verfasser wird benachrichtigt und sieht den Grund."),
+        description=_l(
+            "Die Verfasserin oder der Verfasser wird benachrichtigt und sieht den Grund."
+        ),
     )
 
 

@@ -3,7 +3,7 @@ JavaScript); and the sections of "Mein Bereich" that questions contribute."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
