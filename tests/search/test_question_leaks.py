@@ -141,7 +141,7 @@ def test_questions_and_answers_surface_exactly_where_they_should(
 
 
 def test_a_hidden_answer_leaves_the_index_and_a_new_visibility_carries_over(world, search_session):
-    f, rostock, people, asker = world
+    _f, _rostock, people, _asker = world
     word = "seepferdchenantwort"
     entry, question = _plant(world, "public", QuestionAudience.ENTRY, word)
     search_session.flush()
