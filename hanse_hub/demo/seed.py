@@ -26,6 +26,7 @@ from hanse_hub.accounts.passwords import generate_password
 from hanse_hub.clock import BERLIN
 from hanse_hub.content import services as content
 from hanse_hub.content.adoptions import record_adoption
+from hanse_hub.questions import services as questions
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
 from hanse_hub.content.models import Entry, EntryKind, EntryStatus
 from hanse_hub.content.storage import storage_for
@@ -69,11 +70,12 @@ class DemoContent:
     tenants: list[dict]
     entries: list[dict]  # each with its ``tenant`` slug
     adoptions: list[dict]  # each with the adopting ``tenant``'s slug
+    questions: list[dict] = field(default_factory=list)  # each with the asking ``tenant``
 
 
 def load_demo_content(data_dir: Path = DATA_DIR) -> DemoContent:
     """The demo hub's content from its data files (a key left out of a file means none)."""
-    content = DemoContent([], [], [])
+    content = DemoContent([], [], [], [])
     for name in TENANT_FILES:
         with (data_dir / f"{name}.toml").open("rb") as file:
             data = tomllib.load(file)
@@ -81,6 +83,7 @@ def load_demo_content(data_dir: Path = DATA_DIR) -> DemoContent:
         content.tenants.append(data["tenant"])
         content.entries.extend({**entry, "tenant": slug} for entry in data.get("entries", []))
         content.adoptions.extend({**item, "tenant": slug} for item in data.get("adoptions", []))
+        content.questions.extend({**item, "tenant": slug} for item in data.get("questions", []))
     return content
 
 
@@ -89,6 +92,7 @@ class SeedReport:
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # email, role, password
     entries: int = 0
     adoptions: int = 0
+    questions: int = 0
     attachments: int = 0
     skipped_links: list[str] = field(default_factory=list)
 
@@ -259,6 +263,18 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
             data["contact_id"] = refs[spec["contact"]].id
         record_adoption(actor, tenant, refs[spec["solution"]].id, data)
         report.adoptions += 1
+
+    for spec in demo.questions:
+        asker = Actor.of(authors[(spec["tenant"], spec.get("asker_role", "editor"))])
+        question = questions.ask_question(
+            asker, refs[spec["entry"]], spec["text"], spec.get("audience", "entry")
+        )
+        for answer_spec in spec.get("answers", []):
+            author = Actor.of(authors[(answer_spec["tenant"], answer_spec.get("role", "editor"))])
+            answer = questions.answer_question(author, question, answer_spec["text"])
+            if answer_spec.get("helpful"):
+                questions.mark_helpful(asker, answer)
+        report.questions += 1
     return report
 
 
@@ -281,7 +297,7 @@ def seed_demo_command(if_empty: bool, fixed_password: str | None):
         report = seed_demo(fixed_password=fixed_password)
     click.echo(
         f"Demo hub loaded: {report.entries} entries, {report.adoptions} adoptions, "
-        f"{report.attachments} files."
+        f"{report.questions} questions, {report.attachments} files."
     )
     click.echo("Demo accounts (passwords shown only now):")
     for email, role, password in report.accounts:
