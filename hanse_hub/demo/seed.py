@@ -26,13 +26,13 @@ from hanse_hub.accounts.passwords import generate_password
 from hanse_hub.clock import BERLIN
 from hanse_hub.content import services as content
 from hanse_hub.content.adoptions import record_adoption
-from hanse_hub.questions import services as questions
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
 from hanse_hub.content.models import Entry, EntryKind, EntryStatus
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor
+from hanse_hub.questions import services as questions
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant, TenantKind
 
