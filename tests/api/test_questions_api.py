@@ -144,3 +144,12 @@ def test_other_cities_reach_no_owner_only_question_and_nothing_on_internal_entri
                     if response.status_code not in allowed:
                         failures.append(f"{who} {method.upper()} {url}: {response.status_code}")
     assert failures == []
+
+
+def test_editors_set_a_contacts_left_at_through_the_api(api, factory, rostock, editor):
+    contact = factory.entry(rostock, kind=EntryKind.CONTACT, author=editor, person_name="Ida")
+    url = f"/api/v1/entries/{contact.id}"
+    changed = api(editor).patch(url, json={"left_at": "2026-11-30"})
+    assert changed.status_code == 200, changed.json
+    assert api().get(url).json["left_at"] == "2026-11-30"
+    assert api(editor).patch(url, json={"left_at": "gestern"}).status_code == 422
