@@ -282,3 +282,30 @@ def test_anonymous_visitors_see_answered_questions_of_public_entries_without_nam
         400,
         403,
     )
+
+
+def test_the_asker_opening_the_entry_page_has_seen_the_new_answers(
+    client, factory, solution, asker, contact_person
+):
+    question = services.ask_question(Actor.of(asker), solution, TEXT)
+    services.answer_question(Actor.of(contact_person), question, "Offenes Verfahren, 2025.")
+    assert services.my_questions_with_new_answers(Actor.of(asker)) == [question]
+    factory.login(client, asker)
+    assert client.get(f"/t/rostock/{solution.slug}").status_code == 200
+    db.session.expire_all()
+    assert services.my_questions_with_new_answers(Actor.of(asker)) == []
+
+
+def test_a_question_over_the_limit_answers_429_and_keeps_the_text(
+    client, factory, solution, asker, monkeypatch
+):
+    monkeypatch.setattr(services, "ASK_LIMIT", 1)
+    services.ask_question(Actor.of(asker), solution, TEXT)
+    path = f"/t/rostock/{solution.slug}"
+    factory.login(client, asker)
+    response = client.post(
+        f"/eintraege/{solution.id}/fragen",
+        data={"csrf_token": csrf_token(client, path), "text": "Noch eine Frage dazu?"},
+    )
+    assert response.status_code == 429 and int(response.headers["Retry-After"]) > 0
+    assert "Noch eine Frage dazu?" in response.get_data(as_text=True)
