@@ -102,7 +102,7 @@ def _question_error(error: services.QuestionError):
 class EntryQuestions(MethodView):
     @blueprint.arguments(schemas.PaginationArgs, location="query")
     @blueprint.response(200, schemas.QuestionListSchema, headers=LIST_HEADERS)
-    @problems(*READ_PROBLEMS, 404)
+    @problems(*READ_PROBLEMS, 404, 422)
     def get(self, args, entry_id: int):
         """The questions on an entry the caller may see (helpful-answered first)."""
         entry = visible_entry(entry_id)
@@ -225,7 +225,7 @@ class AnswerHide(MethodView):
 class QuestionsWaiting(MethodView):
     @blueprint.arguments(schemas.PaginationArgs, location="query")
     @blueprint.response(200, schemas.QuestionListSchema, headers=LIST_HEADERS)
-    @problems(*READ_PROBLEMS)
+    @problems(*READ_PROBLEMS, 422)
     def get(self, args):
         """Open questions for the caller: as a linked contact person, or as an editor of the
         owning tenant (as in "Mein Bereich"), oldest first."""
@@ -238,7 +238,7 @@ class QuestionsWaiting(MethodView):
 class MyAnsweredQuestions(MethodView):
     @blueprint.arguments(schemas.PaginationArgs, location="query")
     @blueprint.response(200, schemas.QuestionListSchema, headers=LIST_HEADERS)
-    @problems(*READ_PROBLEMS)
+    @problems(*READ_PROBLEMS, 422)
     def get(self, args):
         """The caller's questions with answers they have not seen on the entry page yet."""
         actor = require_caller()

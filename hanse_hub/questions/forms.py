@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from hanse_hub.clock import berlin_today
@@ -49,8 +50,10 @@ class AskForm(BaseForm):
     audience = RadioField(
         _l("Wer darf die Frage und die Antworten sehen?"),
         choices=[
-            (QuestionAudience.ENTRY.value, _l("Alle, die den Eintrag sehen dürfen")),
-            (QuestionAudience.OWNER.value, _l("Nur die Organisation, der der Eintrag gehört")),
+            SelectChoice(QuestionAudience.ENTRY.value, _l("Alle, die den Eintrag sehen dürfen")),
+            SelectChoice(
+                QuestionAudience.OWNER.value, _l("Nur die Organisation, der der Eintrag gehört")
+            ),
         ],
         default=QuestionAudience.ENTRY.value,
     )
