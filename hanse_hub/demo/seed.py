@@ -140,6 +140,7 @@ def _file_bytes(spec: dict) -> bytes:
 def _entry_data(spec: dict, refs: dict[str, Entry]) -> tuple[dict, list[str]]:
     """The service input for one entry spec, and the refs it could not link."""
     skip = {"ref", "kind", "tenant", "published", "status", "author_role", "translation_of"}
+    skip |= {"account_role"}
     skip |= {"files", "consent", *LINK_FIELDS}
     data = {key: value for key, value in spec.items() if key not in skip}
     if spec["kind"] == "event":
@@ -231,6 +232,8 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
         tenant = by_slug[spec["tenant"]]
         author = authors[(spec["tenant"], spec.get("author_role", "editor"))]
         entry = _create_entry(spec, tenant, author, refs)
+        if spec.get("account_role"):  # a contact person who has an account on the hub
+            entry.user_id = authors[(spec["tenant"], spec["account_role"])].id
         refs[spec["ref"]] = entry
         report.entries += 1
         for file_spec in spec.get("files", []):
