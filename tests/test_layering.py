@@ -47,6 +47,7 @@ LAYER_OF_PREFIX = {
     "hanse_hub.mail_outbox": SERVICES,
     "hanse_hub.mail_cli": EDGES,
     "hanse_hub.notifications": SERVICES,
+    "hanse_hub.notifications.feeds": EDGES,
     "hanse_hub.backup": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,

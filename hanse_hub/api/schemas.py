@@ -308,7 +308,19 @@ class EntryCreateSchema(
 
 
 class EntryUpdateSchema(
-    _KindChecks.from_dict({**_common_input_fields(), **kind_fields(dump=False)})
+    _KindChecks.from_dict(
+        {
+            **_common_input_fields(),
+            "minor": fields.Boolean(
+                load_default=False,
+                metadata={
+                    "description": "A minor change (a typo): the entry's followers are not "
+                    "notified."
+                },
+            ),
+            **kind_fields(dump=False),
+        }
+    )
 ):
     """Only the fields to change. The kind is that of the entry being changed."""
 

@@ -122,3 +122,23 @@ def adopting_tenants(actor: Actor, solution: Solution) -> list[Tenant]:
             select(Tenant).where(Tenant.id.in_(tenant_ids)).order_by(Tenant.short_name)
         )
     )
+
+
+def adoptions_by_others(actor: Actor, *, limit: int = 10) -> list[Adoption]:
+    """The latest adoptions other tenants recorded of solutions of ``actor``'s tenants."""
+    own = frozenset(actor.roles)
+    if not own:
+        return []
+    scope = scope_for(actor)
+    query = (
+        select(Adoption)
+        .join(Solution, Solution.id == Adoption.solution_id)
+        .where(
+            scope.adoption_filter(),
+            Solution.tenant_id.in_(own),
+            Adoption.tenant_id.not_in(own),
+        )
+        .order_by(Adoption.updated_at.desc(), Adoption.id.desc())
+        .limit(limit * 2)
+    )
+    return [a for a in db.session.scalars(query) if scope.allows_adoption(a)][:limit]

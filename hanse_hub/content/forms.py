@@ -314,6 +314,13 @@ class EntryForm(HubForm):
             "Mitarbeiter*innen sehen auch interne Einträge dazu."
         ),
     )
+    minor = BooleanField(
+        _l("Kleine Änderung"),
+        description=_l(
+            "Nur ein Tippfehler oder eine Formulierung: wer dem Eintrag folgt, wird nicht "
+            "benachrichtigt."
+        ),
+    )
     version = HiddenField()
     save = SubmitField(_l("Speichern"))
     preview = SubmitField(_l("Vorschau"))

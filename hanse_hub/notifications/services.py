@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from itsdangerous import BadData, URLSafeSerializer
 from sqlalchemy import Select, func, or_, select, update
 
 from hanse_hub.accounts.models import Membership, User
@@ -33,6 +35,7 @@ from hanse_hub.content import kinds
 from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.labels import ADOPTION_LABELS
 from hanse_hub.notifications.models import (
     EmailChannel,
     Follow,
@@ -519,3 +522,74 @@ def count_all(user: User) -> int:
     return db.session.scalar(
         select(func.count(Notification.id)).where(Notification.user_id == user.id)
     )
+
+
+# -- describing a notification (lists, mails, digests, feeds) ------------------------------------
+
+
+@dataclass(frozen=True)
+class Described:
+    """What a person reads about one notification, in the current interface language."""
+
+    notification: Notification
+    label: str  # the event ("Neu veröffentlicht")
+    reason: str  # why they are told
+    title: str  # the entry's title, or the event's own text
+    path: str | None  # a same-origin path to look at it
+    text: str = ""  # one more line (an adoption's city, decision and reason)
+    tenant: str = ""
+
+
+def describe(notification: Notification) -> Described:
+    """A notification in words; the caller has checked that its reader may see it."""
+    event = EVENTS.get(notification.event)
+    detail = notification.detail or {}
+    entry = notification.entry
+    text = str(detail.get("text") or "")
+    if notification.event == ADOPTION_RECORDED:
+        adoption = db.session.get(Adoption, detail.get("adoption_id"))
+        if adoption is not None:
+            status = ADOPTION_LABELS.get(str(adoption.status), adoption.status)
+            text = f"{adoption.tenant.short_name}: {status}"
+            if adoption.changes:
+                text += f" – {adoption.changes}"
+    path = detail.get("url")
+    if entry is not None and not path:
+        path = url_for("content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug)
+    return Described(
+        notification=notification,
+        label=str(event.label) if event else notification.event,
+        reason=str(REASONS.get(notification.reason, "")),
+        title=entry.title if entry is not None else str(detail.get("title") or ""),
+        path=path if isinstance(path, str) and path.startswith("/") else None,
+        text=text,
+        tenant=entry.tenant.short_name if entry is not None else "",
+    )
+
+
+# -- unsubscribing without logging in ------------------------------------------------------------
+
+UNSUBSCRIBE_SALT = "hanse-unsubscribe"
+
+
+def _unsubscribe_serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token(user: User) -> str:
+    """A signed token that switches the person's e-mails off (no login, no expiry)."""
+    return _unsubscribe_serializer().dumps({"user": user.id})
+
+
+def user_for_unsubscribe_token(token: str) -> User | None:
+    try:
+        data = _unsubscribe_serializer().loads(token)
+    except BadData:
+        return None
+    user = db.session.get(User, data.get("user")) if isinstance(data, dict) else None
+    return user
+
+
+def unsubscribe(user: User) -> NotificationSettings:
+    """No more e-mails (immediate or digest); in-app notifications stay as they were."""
+    return change_settings(user, email=EmailChannel.OFF)

@@ -10,6 +10,7 @@ from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.policy import Actor
 from tests.api.test_account_api import ID_ROUTES as ACCOUNT_ROUTES
 from tests.api.test_administration_api import ID_ROUTES as ADMINISTRATION_ROUTES
+from tests.api.test_notifications_api import ID_ROUTES as NOTIFICATION_ROUTES
 from tests.api.test_questions_api import ID_ROUTES as QUESTION_ROUTES
 from tests.api.test_workflow_api import ID_ROUTES as WORKFLOW_ROUTES
 
@@ -111,6 +112,7 @@ def test_the_sweep_covers_every_route_with_an_id(client):
         WORKFLOW_ROUTES,
         ACCOUNT_ROUTES,
         QUESTION_ROUTES,
+        NOTIFICATION_ROUTES,
     ):
         for route, methods in routes.items():
             covered.setdefault(route, set()).update(methods)

@@ -106,3 +106,20 @@ def test_demo_content_is_one_toml_file_per_tenant_read_with_the_standard_library
     assert {entry["tenant"] for entry in demo.entries} <= set(slugs)
     refs = [entry["ref"] for entry in demo.entries]
     assert len(refs) == len(set(refs)), "every entry has its own ref"
+
+
+def test_demo_has_follows_and_notifications_a_newcomer_sees(session, report):
+    from hanse_hub.notifications import services as notifications
+
+    def account(slug, role):
+        return session.scalar(select(User).where(User.email == demo_email(slug, role)))
+
+    assert report.follows >= 5
+    luebeck_editor = account("luebeck", "editor")
+    news = notifications.visible_notifications(luebeck_editor, limit=200)
+    assert {row.reason for row in news} >= {"follow_topic"}
+    assert all(row.entry.tenant.slug != "luebeck" for row in news if row.reason == "follow_topic")
+    rostock_editor = account("rostock", "editor")
+    told = {row.event for row in notifications.visible_notifications(rostock_editor, limit=200)}
+    assert {"adoption_recorded", "review_due"} <= told
+    assert notifications.unread_count(rostock_editor) > 0
