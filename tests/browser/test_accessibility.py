@@ -140,6 +140,11 @@ PAGE_TYPES = [
         lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
         EDITOR_ROSTOCK,
     ),
+    PageType(
+        "Mein Bereich with a question waiting",
+        lambda hub: hub.path("notifications.home"),
+        demo_email("wismar", "editor"),
+    ),
     PageType("experts", lambda hub: hub.path("web.experts")),
     PageType("events", lambda hub: hub.path("web.events")),
     PageType("topics", lambda hub: hub.path("web.topics")),

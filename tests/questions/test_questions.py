@@ -309,3 +309,37 @@ def test_a_question_over_the_limit_answers_429_and_keeps_the_text(
     )
     assert response.status_code == 429 and int(response.headers["Retry-After"]) > 0
     assert "Noch eine Frage dazu?" in response.get_data(as_text=True)
+
+
+def test_mein_bereich_shows_waiting_questions_and_new_answers(
+    client, factory, solution, asker, contact_person, editor
+):
+    question = services.ask_question(Actor.of(asker), solution, TEXT)
+    factory.login(client, contact_person)
+    page = client.get("/mein-bereich").get_data(as_text=True)
+    assert "Fragen, die auf mich warten" in page and TEXT in page
+    services.answer_question(Actor.of(editor), question, "Offenes Verfahren, 2025.")
+    client.post("/abmelden", data={"csrf_token": csrf_token(client, "/mein-bereich")})
+    factory.login(client, asker)
+    page = client.get("/mein-bereich").get_data(as_text=True)
+    assert "Neue Antworten auf meine Fragen" in page and TEXT in page
+    client.post("/abmelden", data={"csrf_token": csrf_token(client, "/mein-bereich")})
+    factory.login(client, contact_person)
+    assert TEXT not in client.get("/mein-bereich").get_data(as_text=True)  # answered now
+
+
+def test_answers_reach_the_asker_by_mail_when_their_settings_say_immediately(
+    app, solution, asker, contact_person
+):
+    from hanse_hub.notifications.models import EmailChannel
+    from hanse_hub.notifications.services import change_settings
+
+    question = services.ask_question(Actor.of(asker), solution, TEXT)
+    services.answer_question(Actor.of(contact_person), question, "Offenes Verfahren, 2025.")
+    assert mails_to(app, asker.email) == []  # the default: in-app only
+    change_settings(asker, email=EmailChannel.IMMEDIATE)
+    second = services.ask_question(Actor.of(asker), solution, TEXT + " Und die Wartung?")
+    services.answer_question(Actor.of(contact_person), second, "Wartungsvertrag, fünf Jahre.")
+    mails = mails_to(app, asker.email)
+    text = mails[0].get_body(preferencelist=("plain",)).get_content()
+    assert len(mails) == 1 and solution.title in mails[0]["Subject"] + text
