@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from hanse_hub.accounts.models import User
 from hanse_hub.accounts.services import add_audit_event
+from hanse_hub.clock import berlin_today
 from hanse_hub.content.models import (
     Contact,
     Entry,
@@ -27,7 +28,7 @@ from hanse_hub.content.models import (
     Material,
     Solution,
 )
-from hanse_hub.content.models.kinds import solution_contacts
+from hanse_hub.content.models.kinds import material_speakers, solution_contacts
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
 from hanse_hub.policy import (
@@ -174,15 +175,25 @@ def get_answer(actor: Actor, answer_id: int) -> Answer:
 
 def questions_waiting_for(actor: Actor, *, limit: int = 50) -> list[Question]:
     """Open questions (no shown answer yet) for ``actor``: on entries that name them as a
-    contact person (through their account), or of tenants where they edit. Oldest first."""
+    contact person (through their account, unless they left), or of tenants where they edit.
+    Oldest first; not their own questions."""
     if actor.is_anonymous:
         return []
-    my_contacts = select(Contact.id).where(Contact.user_id == actor.user_id)
+    # The contact entries that name the actor through their account (not those they left).
+    my_contacts = select(Contact.id).where(
+        Contact.user_id == actor.user_id,
+        or_(Contact.left_at.is_(None), Contact.left_at > berlin_today()),
+    )
     mine = [
         Question.entry_id.in_(my_contacts),
         Question.entry_id.in_(
             select(solution_contacts.c.solution_id).where(
                 solution_contacts.c.contact_id.in_(my_contacts)
+            )
+        ),
+        Question.entry_id.in_(
+            select(material_speakers.c.material_id).where(
+                material_speakers.c.contact_id.in_(my_contacts)
             )
         ),
     ]

@@ -343,3 +343,37 @@ def test_answers_reach_the_asker_by_mail_when_their_settings_say_immediately(
     mails = mails_to(app, asker.email)
     text = mails[0].get_body(preferencelist=("plain",)).get_content()
     assert len(mails) == 1 and solution.title in mails[0]["Subject"] + text
+
+
+def test_a_contact_who_left_no_longer_has_questions_waiting(solution, asker, contact_person):
+    services.ask_question(Actor.of(asker), solution, TEXT)
+    assert len(services.questions_waiting_for(Actor.of(contact_person))) == 1
+    contact = solution.contacts[0]
+    content.update_entry(Actor.of(solution.author), contact, {"left_at": date.today()})
+    assert services.questions_waiting_for(Actor.of(contact_person)) == []
+
+
+def test_a_deleted_account_keeps_its_questions_under_the_pseudonym(
+    client, solution, asker, factory
+):
+    from hanse_hub.accounts.privacy import pseudonymise_user
+    from hanse_hub.accounts.services import PSEUDONYM_NAME
+
+    question = services.ask_question(Actor.of(asker), solution, TEXT)
+    name = asker.display_name
+    pseudonymise_user(asker)
+    reader = factory.user(solution.tenant, Role.READER)
+    factory.login(client, reader)
+    page = client.get(f"/t/rostock/{solution.slug}").get_data(as_text=True)
+    assert TEXT in page and PSEUDONYM_NAME in page and name not in page
+    assert question.author_id == asker.id
+
+
+def test_purging_an_entry_erases_its_questions_and_answers(solution, asker, contact_person):
+    question = services.ask_question(Actor.of(asker), solution, TEXT)
+    services.answer_question(Actor.of(contact_person), question, "Offenes Verfahren, 2025.")
+    content.purge_entry(solution)
+    db.session.expire_all()
+    assert db.session.scalars(select(services.Question)).all() == []
+    assert db.session.scalars(select(services.Answer)).all() == []
+    assert db.session.scalars(select(QuestionRevision)).all() == []
