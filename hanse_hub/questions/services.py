@@ -286,19 +286,6 @@ def _lock(item: Question | Answer) -> None:
     db.session.refresh(item, with_for_update={"key_share": True})
 
 
-def history(actor: Actor, question: Question) -> list[QuestionRevision]:
-    """The changes of a question and its answers, newest first (editors of the owning tenant)."""
-    if not can_moderate_questions(actor, question.entry):
-        raise PermissionDenied("question history")
-    return list(
-        db.session.scalars(
-            select(QuestionRevision)
-            .where(QuestionRevision.question_id == question.id)
-            .order_by(QuestionRevision.id.desc())
-        )
-    )
-
-
 # -- writing ---------------------------------------------------------------------------------------
 
 
