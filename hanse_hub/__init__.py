@@ -91,6 +91,7 @@ def register_extensions(app: Flask) -> None:
     import hanse_hub.models
     import hanse_hub.notifications.digest
     import hanse_hub.notifications.mail
+    import hanse_hub.questions.notices  # its mail composer too
     import hanse_hub.search.indexing
     import hanse_hub.search.outbox  # noqa: F401
 
@@ -113,6 +114,7 @@ def register_blueprints(app: Flask) -> None:
     from hanse_hub.content.views import blueprint as content
     from hanse_hub.notifications.feeds import blueprint as feeds
     from hanse_hub.notifications.views import blueprint as notifications
+    from hanse_hub.questions.views import blueprint as questions
     from hanse_hub.search.views import blueprint as search
     from hanse_hub.web.assets import blueprint as assets
     from hanse_hub.web.transfer import blueprint as transfer
@@ -123,6 +125,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin)
     app.register_blueprint(content)
     app.register_blueprint(editing)
+    app.register_blueprint(questions)
     app.register_blueprint(search)
     app.register_blueprint(assets)
     app.register_blueprint(transfer)

@@ -30,11 +30,13 @@ from hanse_hub.notifications.models import (
     Notification,
     NotificationSettings,
 )
+from hanse_hub.questions.models import Answer, Question, QuestionRevision
 from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
 
 __all__ = [
     "Adoption",
+    "Answer",
     "Attachment",
     "AuditEvent",
     "Contact",
@@ -53,6 +55,8 @@ __all__ = [
     "OutgoingMail",
     "PasswordReset",
     "PersonalAccessToken",
+    "Question",
+    "QuestionRevision",
     "Revision",
     "SearchJob",
     "SearchState",

@@ -41,6 +41,7 @@ LAYER_OF_PREFIX = {
     "hanse_hub.admin": SERVICES,
     "hanse_hub.content": SERVICES,
     "hanse_hub.search": SERVICES,
+    "hanse_hub.questions": SERVICES,
     "hanse_hub.tenants": SERVICES,
     "hanse_hub.mail": SERVICES,
     "hanse_hub.mail_outbox": SERVICES,

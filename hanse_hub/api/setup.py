@@ -35,6 +35,7 @@ def init_api(app: Flask) -> HubApi:
         entries,
         files,
         notifications,
+        questions,
         search,
         stats,
         workflow,

@@ -670,6 +670,24 @@ def withdraw_consent(actor: Actor, contact: Contact) -> Contact:
     return contact
 
 
+def mark_contacts_left(actor: Actor, user_id: int, on: date) -> list[Contact]:
+    """The person with account ``user_id`` left: each contact linked to the account that is not
+    marked as left yet is marked from ``on`` (a revision each, by ``actor``). From then on
+    questions go to the owning tenant's editors instead of them."""
+    contacts = list(
+        db.session.scalars(
+            select(Contact)
+            .where(Contact.user_id == user_id, Contact.left_at.is_(None))
+            .order_by(Contact.id)
+        )
+    )
+    for contact in contacts:
+        previous = _current_state(contact)
+        contact.left_at = on
+        _finish_change(actor, contact, "left", previous)
+    return contacts
+
+
 # -- links as the viewer may see them -------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from hanse_hub.content.models import EntryKind
+from hanse_hub.demo.seed import demo_email
 from tests.browser.harness import (
     ADMIN_ROSTOCK,
     AXE_SCRIPT,
@@ -141,6 +142,21 @@ PAGE_TYPES = [
     PageType("search without results", lambda hub: "/suche?q=Quantencomputer+Zeitreise"),
     PageType("city", lambda hub: hub.path("web.tenant_page", slug="rostock")),
     *(PageType(f"{kind.value} entry", _entry_page(kind)) for kind in EntryKind),
+    PageType(
+        "solution entry with questions (member of another city)",
+        lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
+        demo_email("luebeck", "editor"),
+    ),
+    PageType(
+        "solution entry with questions (owning editor)",
+        lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
+        EDITOR_ROSTOCK,
+    ),
+    PageType(
+        "Mein Bereich with a question waiting",
+        lambda hub: hub.path("notifications.home"),
+        demo_email("wismar", "editor"),
+    ),
     PageType("experts", lambda hub: hub.path("web.experts")),
     PageType("events", lambda hub: hub.path("web.events")),
     PageType("topics", lambda hub: hub.path("web.topics")),

@@ -65,6 +65,16 @@ def test_demo_has_adoptions_between_cities_and_files(session, report):
     assert report.skipped_links == []
 
 
+def test_demo_has_answered_questions_and_one_open_one(session, report):
+    from hanse_hub.questions.models import Question
+
+    found = list(session.scalars(select(Question)))
+    answered = [q for q in found if q.answers]
+    helpful = [q for q in found if any(a.helpful_at for a in q.answers)]
+    assert report.questions == len(found) == 4
+    assert (len(answered), len(helpful), len(found) - len(answered)) == (3, 2, 1)
+
+
 def test_every_city_has_one_demo_account_per_role(session, report):
     for city in ("rostock", "luebeck", "stralsund", "wismar"):
         for role in ("reader", "editor", "admin"):
