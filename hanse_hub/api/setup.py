@@ -35,6 +35,8 @@ def init_api(app: Flask) -> HubApi:
         entries,
         exports,
         files,
+        notifications,
+        questions,
         search,
         stats,
         workflow,
