@@ -397,6 +397,84 @@ def restore_command(path: Path):
     )
 
 
+# -- export and import (moving the hub) --------------------------------------------------------
+
+
+@hub.command("export")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--with-credentials",
+    is_flag=True,
+    help="Include password hashes, access tokens and invitations (target must not be "
+    "readable by others).",
+)
+def export_command(path: Path, with_credentials: bool):
+    """Export the whole hub into PATH: a new folder, a .zip or a .tar (see docs/export.md)."""
+    from hanse_hub.portability import export
+
+    try:
+        if sys.stderr.isatty():
+            total = export.count_records(with_credentials=with_credentials)
+            with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
+                report = export.create_export(
+                    path, with_credentials=with_credentials, progress=bar.update
+                )
+        else:
+            report = export.create_export(path, with_credentials=with_credentials)
+    except export.ExportError as error:
+        _fail(str(error))
+    click.echo(
+        f"Exported {sum(report.records.values())} records of {len(report.records)} tables and "
+        f"{report.files} file(s) ({report.bytes / 1_000_000:.1f} MB) to {report.path}."
+    )
+    if not with_credentials:
+        click.echo("Without credentials: after an import, people set a new password.")
+
+
+@hub.command("export-schemas")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def export_schemas_command(folder: Path):
+    """Write the JSON Schema of every exported record type into FOLDER (docs/export/)."""
+    from hanse_hub.portability import export
+
+    written = export.write_schemas(folder)
+    click.echo(f"Wrote {len(written)} schema(s) to {folder}.")
+
+
+@hub.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--merge", is_flag=True, help="Import into a hub that is not empty: keep what is "
+              "there, add what is missing, report conflicts.")  # fmt: skip
+def import_command(path: Path, merge: bool):
+    """Import an export (folder, .zip or .tar): checked completely before anything is written."""
+    import flask_migrate
+
+    from hanse_hub.portability import importer
+    from hanse_hub.search import indexing
+
+    flask_migrate.upgrade()
+    db.session.remove()
+    progress = (
+        (lambda message: click.echo(f"… {message}", err=True)) if sys.stderr.isatty() else None
+    )
+    try:
+        report = importer.import_archive(path, merge=merge, progress=progress)
+    except importer.ImportRefused as error:
+        _fail(f"Nothing was imported: {error}")
+    db.session.remove()
+    indexed = indexing.reindex()
+    identical = sum(report.identical.values())
+    click.echo(
+        f"Imported {report.records} records and {report.files_written} new file(s) "
+        f"(format version {report.format_version}); {identical} were there already; "
+        f"{indexed} entries indexed."
+    )
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict}", err=True)
+    if report.conflicts:
+        click.echo(f"{len(report.conflicts)} conflict(s): the existing records were kept.")
+
+
 def register_demo_command() -> None:
     from hanse_hub.demo.seed import seed_demo_command
 
