@@ -46,6 +46,8 @@ LAYER_OF_PREFIX = {
     "hanse_hub.mail_outbox": SERVICES,
     "hanse_hub.mail_cli": EDGES,
     "hanse_hub.backup": SERVICES,
+    # hub export / hub import (issue #14): reads every table, writes through write_transaction.
+    "hanse_hub.portability": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,
     "hanse_hub.api": EDGES,

@@ -35,6 +35,31 @@ CREDENTIAL_COLUMNS: dict[str, frozenset[str]] = {"users": frozenset({"password_h
 # Columns naming a stored file by its SHA-256: the file goes into the archive.
 FILE_COLUMNS: dict[str, str] = {"attachments": "content_hash"}
 
+# What a table holds, for the JSON Schemas of tables whose model has no docstring of its own.
+DESCRIPTIONS: dict[str, str] = {
+    "tenants": "An organisation of the hub: a city, the alliance office or a partner.",
+    "users": "An account of a person (staff of a city, an organiser, an administrator).",
+    "memberships": "An account's role (reader, editor, admin) in a tenant.",
+    "topics": "A topic of the taxonomy (Handlungsfeld) with its German and English name.",
+    "entries": (
+        "An entry of any kind (solution, lesson learned, contact, event, material): the fields "
+        "every kind shares. The kind's own fields are in the table of the same id named by "
+        "kind (solutions, lessons, contacts, events, materials)."
+    ),
+    "entry_participants": "A further tenant taking part in an entry (e.g. a joint solution).",
+    "entry_tags": "A free tag of an entry.",
+    "entry_topics": "A topic an entry belongs to.",
+    "solutions": "The fields of an entry of kind solution (same id as in entries).",
+    "lessons": "The fields of an entry of kind lesson learned (same id as in entries).",
+    "events": "The fields of an entry of kind event (same id as in entries).",
+    "lesson_solutions": "A solution a lesson learned is about.",
+    "solution_contacts": "A contact to ask about a solution.",
+    "material_speakers": "A contact who spoke or wrote a conference material.",
+    "attachments": (
+        "A file attached to an entry; the content is files/<xx>/<content_hash> in the archive."
+    ),
+}
+
 # Tables the migrations fill with defaults: an otherwise empty hub may hold them, and an import
 # into an empty hub replaces them.
 SEEDED_TABLES: frozenset[str] = frozenset({"topics"})

@@ -22,7 +22,12 @@ import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 
 from hanse_hub.extensions import db
-from hanse_hub.portability.catalogue import CREDENTIAL_COLUMNS, CREDENTIAL_TABLES, EXCLUDED
+from hanse_hub.portability.catalogue import (
+    CREDENTIAL_COLUMNS,
+    CREDENTIAL_TABLES,
+    DESCRIPTIONS,
+    EXCLUDED,
+)
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -123,8 +128,10 @@ def dumps(record: dict[str, Any]) -> str:
 
 
 def _model_doc(table: sa.Table) -> str:
-    for mapper in db.Model.registry.mappers:
-        if table in mapper.tables and mapper.class_.__doc__:
+    if table.name in DESCRIPTIONS:
+        return DESCRIPTIONS[table.name]
+    for mapper in sorted(db.Model.registry.mappers, key=lambda m: m.class_.__name__):
+        if mapper.local_table is table and mapper.class_.__doc__:
             return " ".join(mapper.class_.__doc__.split())
     return ""
 
