@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import select
 
 from hanse_hub import backup
@@ -29,16 +28,32 @@ from hanse_hub.content.services import ContentError, purge_entry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.freeze.cli import FreezableGroup, freeze_command
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import TenantKind
 
-hub = AppGroup("hub", help="Manage the Smarte Hanse hub.")
-tenant_group = AppGroup("tenant", help="Cities, the alliance office and partners.")
-user_group = AppGroup("user", help="Accounts and memberships.")
-entry_group = AppGroup("entry", help="Entries (operator tasks).")
-topic_group = AppGroup("topic", help="The topic taxonomy (Handlungsfelder).")
-token_group = AppGroup("token", help="Personal access tokens for the REST API.")
-files_group = AppGroup("files", help="Stored files (uploads).")
+# While the hub is frozen (hub freeze on, HANSE_READ_ONLY=true) only the commands named as
+# reads run; every other one is refused before it starts.
+hub = FreezableGroup(
+    "hub",
+    help="Manage the Smarte Hanse hub.",
+    reads=frozenset({"export", "export-schemas", "backup", "restore", "freeze"}),
+)
+tenant_group = FreezableGroup(
+    "tenant", help="Cities, the alliance office and partners.", reads=frozenset({"list"})
+)
+user_group = FreezableGroup(
+    "user", help="Accounts and memberships.", reads=frozenset({"list", "export"})
+)
+entry_group = FreezableGroup("entry", help="Entries (operator tasks).")
+topic_group = FreezableGroup(
+    "topic", help="The topic taxonomy (Handlungsfelder).", reads=frozenset({"list"})
+)
+token_group = FreezableGroup(
+    "token", help="Personal access tokens for the REST API.", reads=frozenset({"list"})
+)
+files_group = FreezableGroup("files", help="Stored files (uploads).", reads=frozenset({"verify"}))
+hub.add_command(freeze_command)
 hub.add_command(files_group)
 hub.add_command(token_group)
 hub.add_command(topic_group)

@@ -23,6 +23,7 @@ from hanse_hub.content.models import (
     Solution,
     Topic,
 )
+from hanse_hub.freeze.models import HubFlag
 from hanse_hub.mail_outbox import OutgoingMail
 from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
@@ -35,6 +36,7 @@ __all__ = [
     "Entry",
     "EntryTag",
     "Event",
+    "HubFlag",
     "Invitation",
     "LessonLearned",
     "LoginSession",
