@@ -60,6 +60,9 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    from hanse_hub.freeze.guard import register_freeze_guard
+
+    register_freeze_guard(app)
     if settings.env != "testing":
         # Mail leaves the request: each process sends the mail outbox in a thread of its own
         # (tests send it explicitly). Started at the first request, so after a server's fork.

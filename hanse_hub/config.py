@@ -39,6 +39,7 @@ class Settings:
     rate_limits: dict = field(default_factory=dict)
     mail: dict = field(default_factory=dict)
     contact_address: str | None = None
+    read_only: bool = False
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -52,6 +53,7 @@ class Settings:
             "HANSE_SESSION_LIFETIME_HOURS": self.session_lifetime_hours,
             "HANSE_REDIS_URL": self.redis_url,
             "HANSE_INDEX_RECOVERY_SECONDS": self.index_recovery_seconds,
+            "HANSE_READ_ONLY": self.read_only,
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -106,6 +108,14 @@ def _non_negative(environ: dict, name: str) -> int:
     if not raw.isdigit():
         raise ConfigurationError(f"{name} must be a whole number ≥ 0, got {raw!r}")
     return int(raw)
+
+
+def _read_only(environ: dict) -> bool:
+    """``HANSE_READ_ONLY=true`` freezes the hub (see docs/export.md), whatever the database says."""
+    value = (environ.get("HANSE_READ_ONLY") or "false").strip().lower()
+    if value not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        raise ConfigurationError(f"HANSE_READ_ONLY must be true or false, got {value!r}")
+    return value in ("true", "1", "yes", "on")
 
 
 def _rate_limits(environ: dict) -> dict:
@@ -273,6 +283,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         rate_limits=_rate_limits(environ),
         mail=_mail(environ, env),
         contact_address=_contact_address(environ),
+        read_only=_read_only(environ),
     )
     settings.update(overrides)
     return Settings(**settings)
