@@ -39,6 +39,7 @@ class Settings:
     rate_limits: dict = field(default_factory=dict)
     mail: dict = field(default_factory=dict)
     contact_address: str | None = None
+    mfa_required_for_admins: bool = True
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -84,6 +85,8 @@ class Settings:
             "HANSE_SECURITY_CONTACT": self.mail.get("security_contact"),
             # Where "Fragen Sie das Netzwerk" on an empty search page writes to.
             "HANSE_CONTACT_ADDRESS": self.contact_address,
+            # Hub admins and tenant admins must pass a second factor (TOTP) for administration.
+            "HANSE_MFA_REQUIRED_FOR_ADMINS": self.mfa_required_for_admins,
             **self.extra,
         }
 
@@ -223,6 +226,19 @@ def _contact_address(environ: dict) -> str | None:
     return address
 
 
+def _mfa_required_for_admins(environ: dict, env: str) -> bool:
+    """``HANSE_MFA_FOR_ADMINS``: ``required`` (default) or ``optional``. The test suite's
+    default is ``optional`` (its own MFA tests switch it on): other tests log admins in with
+    a password only."""
+    default = "optional" if env == "testing" else "required"
+    value = (environ.get("HANSE_MFA_FOR_ADMINS") or default).strip().lower()
+    if value not in ("required", "optional"):
+        raise ConfigurationError(
+            f"HANSE_MFA_FOR_ADMINS must be required or optional, got {value!r}"
+        )
+    return value == "required"
+
+
 def load_settings(environ: dict | None = None, **overrides) -> Settings:
     """Build the settings from ``environ`` (default: ``os.environ``) plus explicit overrides."""
     environ = dict(os.environ if environ is None else environ)
@@ -273,6 +289,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         rate_limits=_rate_limits(environ),
         mail=_mail(environ, env),
         contact_address=_contact_address(environ),
+        mfa_required_for_admins=_mfa_required_for_admins(environ, env),
     )
     settings.update(overrides)
     return Settings(**settings)

@@ -164,8 +164,14 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def start_login_session(
-    user: User, *, lifetime: timedelta, remember: bool = False, user_agent: str | None = None
+    user: User,
+    *,
+    lifetime: timedelta,
+    remember: bool = False,
+    user_agent: str | None = None,
+    mfa_method: str | None = None,
 ) -> StartedLogin:
+    """A new login of ``user``; ``mfa_method``: how it passed a second factor (None: not)."""
     token = secrets.token_urlsafe(32)
     db.session.add(
         LoginSession(
@@ -174,10 +180,13 @@ def start_login_session(
             expires_at=utcnow() + lifetime,
             remember=remember,
             user_agent=(user_agent or "")[:300] or None,
+            mfa_at=utcnow() if mfa_method else None,
+            mfa_method=mfa_method,
         )
     )
     db.session.flush()
     user.login_token = token
+    user.login_mfa = mfa_method is not None
     return StartedLogin(user=user, token=token)
 
 
@@ -194,6 +203,7 @@ def load_login(token: str) -> User | None:
     if not user.is_active_account:
         return None
     user.login_token = token
+    user.login_mfa = login.mfa_at is not None
     if login.last_seen_at is None or login.last_seen_at < utcnow() - LAST_SEEN_PRECISION:
         user.stale_login_id = login.id
     return user

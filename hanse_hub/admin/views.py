@@ -15,8 +15,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from hanse_hub.accounts import audit_log, invitations, members
+from hanse_hub.accounts import audit_log, invitations, members, mfa
 from hanse_hub.accounts.invitation_mail import send_invitation
+from hanse_hub.accounts.mfa_views import required_for
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.services import AccountError
 from hanse_hub.admin import services as admin_services
@@ -64,6 +65,13 @@ def _logged_in():
         return login_manager.unauthorized()
     if not can_see_administration(current_actor()):
         abort(403)
+    if required_for(current_user) and not current_user.login_mfa:
+        # Administration needs a login that passed the second factor (HANSE_MFA_FOR_ADMINS).
+        flash(
+            _("Für die Verwaltung ist der zweite Faktor nötig."),
+            "info",
+        )
+        return redirect(url_for("second_factor.verify", next=request.full_path.rstrip("?")))
     return None
 
 
@@ -403,6 +411,7 @@ def hub_accounts():
     return render_template(
         "admin/accounts.html",
         users=found.items,
+        enrolled=mfa.enrolled_user_ids([user.id for user in found.items]),
         search=search,
         page=found.number,
         pages=found.pages,
@@ -428,6 +437,29 @@ def deactivate_account(user_id: int):
         return redirect(url_for("admin.hub_accounts"))
     flash(
         _("Das Konto %(email)s ist deaktiviert; alle Anmeldungen sind beendet.", email=user.email),
+        "success",
+    )
+    return redirect(url_for("admin.hub_accounts"))
+
+
+@blueprint.route("/hub/konten/<db_id:user_id>/zweiter-faktor-zuruecksetzen", methods=["POST"])
+def reset_second_factor(user_id: int):
+    """Reset a person's second factor (lost phone): every login of theirs ends."""
+    _require_hub()
+    user = db.session.get(User, user_id)
+    if user is None or user.pseudonymised_at is not None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    with write_transaction():
+        had = mfa.reset(current_actor(), user, remote_addr=request.remote_addr)
+    flash(
+        _(
+            "Der zweite Faktor von %(email)s ist zurückgesetzt; alle Anmeldungen sind beendet.",
+            email=user.email,
+        )
+        if had
+        else _("%(email)s hatte keinen zweiten Faktor eingerichtet.", email=user.email),
         "success",
     )
     return redirect(url_for("admin.hub_accounts"))

@@ -11,11 +11,11 @@ tenants, topics and accounts; a tenant's admins its members, invitations and set
 
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import current_app, g, url_for
 from flask.views import MethodView
 from flask_babel import gettext as _
 
-from hanse_hub.accounts import audit_log, invitations, members
+from hanse_hub.accounts import audit_log, invitations, members, mfa
 from hanse_hub.accounts import tokens as token_services
 from hanse_hub.accounts.invitation_mail import send_invitation
 from hanse_hub.accounts.models import AuditEvent, Membership, Role, User
@@ -460,6 +460,22 @@ def deactivate_account(user_id: int):
     return account_payload(user)
 
 
+@blueprint.route(f"/accounts/<{ID}:user_id>/second-factor-reset", methods=["POST"])
+@blueprint.response(200, admin_schemas.AccountSchema)
+@problems(*DELETE_PROBLEMS)
+def reset_second_factor(user_id: int):
+    """Reset an account's second factor (hub admins), e.g. after a lost phone: its
+    authenticator app and recovery codes are removed, and all its logins end."""
+    actor = require_writer()
+    _require_hub(actor)
+    user = db.session.get(User, user_id)
+    if user is None or user.pseudonymised_at is not None:
+        raise problem(404, _("Dieses Konto gibt es nicht."))
+    with write_transaction():
+        mfa.reset(actor, user)
+    return account_payload(user)
+
+
 # -- audit log -----------------------------------------------------------------------------------
 
 
@@ -525,8 +541,18 @@ class Tokens(MethodView):
         try:
             with write_transaction():
                 created = token_services.create_token(
-                    g.api_token.user, data["name"], read_only=data["read_only"]
+                    g.api_token.user,
+                    data["name"],
+                    read_only=data["read_only"],
+                    # A token passes on the second factor of the login it was created from.
+                    mfa_session=g.api_token.mfa_session,
+                    mfa_required=mfa.is_required(
+                        g.api_token.user,
+                        required_for_admins=current_app.config["HANSE_MFA_REQUIRED_FOR_ADMINS"],
+                    ),
                 )
+        except token_services.TokenNeedsSecondFactor as error:
+            raise problem(403, str(error)) from None
         except token_services.TokenError as error:
             raise problem(422, str(error), errors={"name": [str(error)]}) from None
         return {**_token_payload(created.token), "secret": created.secret}, 201

@@ -27,6 +27,7 @@ ID_ROUTES = {
     "/api/v1/tenants/{slug}/invitations": ("get", "post"),
     "/api/v1/tenants/{slug}/invitations/{invitation_id}": ("delete",),
     "/api/v1/accounts/{user_id}/deactivation": ("post",),
+    "/api/v1/accounts/{user_id}/second-factor-reset": ("post",),
 }
 # Tenants and topics are public: anyone reads them.
 PUBLIC_READS = {("/api/v1/tenants/{slug}", "get"), ("/api/v1/topics/{slug}", "get")}
