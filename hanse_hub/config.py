@@ -40,6 +40,7 @@ class Settings:
     mail: dict = field(default_factory=dict)
     contact_address: str | None = None
     mfa_required_for_admins: bool = True
+    oidc_secrets: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -87,6 +88,9 @@ class Settings:
             "HANSE_CONTACT_ADDRESS": self.contact_address,
             # Hub admins and tenant admins must pass a second factor (TOTP) for administration.
             "HANSE_MFA_REQUIRED_FOR_ADMINS": self.mfa_required_for_admins,
+            # Client secrets of the tenants' single sign-on providers, by setting name
+            # (HANSE_OIDC_<SLUG>_SECRET); which tenants have a provider is in the database.
+            "HANSE_OIDC_SECRETS": dict(self.oidc_secrets),
             **self.extra,
         }
 
@@ -290,6 +294,11 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         mail=_mail(environ, env),
         contact_address=_contact_address(environ),
         mfa_required_for_admins=_mfa_required_for_admins(environ, env),
+        oidc_secrets={
+            name: value.strip()
+            for name, value in environ.items()
+            if name.startswith("HANSE_OIDC_") and name.endswith("_SECRET") and value.strip()
+        },
     )
     settings.update(overrides)
     return Settings(**settings)

@@ -65,10 +65,11 @@ def find_user_by_email(email: str) -> User | None:
 def create_user(
     email: str,
     display_name: str,
-    password: str,
+    password: str | None,
     *,
     is_hub_admin: bool = False,
 ) -> User:
+    """A new account. ``password=None``: one that logs in through single sign-on only."""
     email = email.strip()
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise AccountError(_("„%(email)s“ ist keine gültige E-Mail-Adresse.", email=email))
@@ -76,12 +77,13 @@ def create_user(
         raise AccountError(
             _("Es gibt bereits ein Konto mit der E-Mail-Adresse %(email)s.", email=email)
         )
-    check_strength(password)
+    if password is not None:
+        check_strength(password)
     user = User(
         email=email,
         email_folded=fold_email(email),
         display_name=display_name.strip() or email.split("@")[0],
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else None,
         is_hub_admin=is_hub_admin,
     )
     db.session.add(user)

@@ -34,6 +34,7 @@ from hanse_hub.accounts import (
     resets,
     self_service,
     services,
+    sso,
     tokens,
 )
 from hanse_hub.accounts.forms import (
@@ -82,9 +83,20 @@ def login():
                     seconds=wait,
                 )
             )
-            response = make_response(render_template("accounts/login.html", form=form), 429)
+            response = make_response(_login_page(form), 429)
             response.headers["Retry-After"] = str(wait)
             return response
+        blocked = sso.password_login_blocked(email)
+        # Hub admins always log in locally (with their second factor), never through SSO.
+        if blocked is not None and not _is_hub_admin(email):
+            form.form_errors.append(
+                _(
+                    "Für Adressen von %(tenant)s ist die Anmeldung mit Passwort abgeschaltet. "
+                    "Bitte melden Sie sich mit dem Konto von %(tenant)s an.",
+                    tenant=blocked.tenant.short_name,
+                )
+            )
+            return _login_page(form), 403
         user = services.authenticate(email, form.password.data)
         if user is None:
             services.record_security_event(
@@ -100,7 +112,16 @@ def login():
             return complete_login(user, remember=bool(form.remember.data))
     elif form.is_submitted():
         status = 422
-    return render_template("accounts/login.html", form=form), status
+    return _login_page(form), status
+
+
+def _is_hub_admin(email: str) -> bool:
+    user = services.find_user_by_email(email)
+    return user is not None and user.is_hub_admin
+
+
+def _login_page(form) -> str:
+    return render_template("accounts/login.html", form=form, providers=sso.enabled_providers())
 
 
 PENDING_KEY = "second_factor_pending"
