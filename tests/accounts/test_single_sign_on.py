@@ -341,3 +341,49 @@ def test_provider_settings_are_checked(committing_app):
         with pytest.raises(sso.PermissionDenied):
             sso.configure_provider(Actor.of(reader), tenant, good)
     assert sso.secret_setting("stadt-lübeck-2") == "HANSE_OIDC_STADT_L_BECK_2_SECRET"
+
+
+def test_hub_admins_configure_a_provider_on_the_administration_page(committing_app):
+    with write_transaction():
+        make = Factory(db.session)
+        tenant = make.tenant(official_name="Hansestadt Wismar")
+        chief = make.user(hub_admin=True)
+        city_admin = make.user(tenant, Role.ADMIN)
+        slug, chief, city_admin = (
+            tenant.slug,
+            SimpleNamespace(email=chief.email),
+            SimpleNamespace(email=city_admin.email),
+        )
+    db.session.remove()
+    client = committing_app.test_client()
+    Factory(db.session).login(client, chief)
+    page = client.get(f"/verwaltung/{slug}/anmeldung")
+    assert page.status_code == 200 and sso.secret_setting(slug) in page.text
+    token = csrf_token(client, f"/verwaltung/{slug}/anmeldung")
+    data = {
+        "csrf_token": token,
+        "issuer": "https://sso.wismar.de/realms/stadt",
+        "client_id": "hub",
+        "allowed_domains": "wismar.de",
+        "default_role": "reader",
+        "enabled": "y",
+        "local_passwords": "y",
+    }
+    wrong = client.post(f"/verwaltung/{slug}/anmeldung", data={**data, "allowed_domains": "x"})
+    assert wrong.status_code == 422 and "keine gültige E-Mail-Domain" in wrong.text
+    saved = client.post(f"/verwaltung/{slug}/anmeldung", data=data)
+    assert saved.status_code == 302
+    assert (
+        "Mit dem Konto der Hansestadt Wismar anmelden"
+        in committing_app.test_client().get("/anmelden").text
+    )
+    query = select(AuditEvent).where(
+        AuditEvent.action == "sso_provider_configured", AuditEvent.target == f"tenant:{slug}"
+    )
+    assert _read(lambda: db.session.scalars(query).one().detail["allowed_domains"]) == ["wismar.de"]
+    other = committing_app.test_client()
+    Factory(db.session).login(other, city_admin)
+    assert other.get(f"/verwaltung/{slug}/anmeldung").status_code == 403
+    removed = client.post(f"/verwaltung/{slug}/anmeldung/entfernen", data={"csrf_token": token})
+    assert removed.status_code == 302
+    assert "Hansestadt Wismar anmelden" not in committing_app.test_client().get("/anmelden").text
