@@ -164,7 +164,7 @@ class SsoProviderForm(BaseForm):
         _l("Adresse des Anbieters (Issuer)"),
         description=_l(
             "Die Issuer-Adresse des OpenID-Connect-Anbieters, z. B. "
-            "https://sso.luebeck.de/realms/verwaltung (Keycloak) oder "
+            "https://sso.luebeck.de/realms/hl (Keycloak) oder "
             "https://login.microsoftonline.com/<Mandant>/v2.0 (Entra ID)."
         ),
         validators=[
@@ -206,7 +206,7 @@ class SsoProviderForm(BaseForm):
         _l("Zuordnung der Claim-Werte zu Rollen (optional)"),
         description=_l(
             "Eine Zeile je Wert: „Wert = Rolle“ mit der Rolle reader, editor oder admin, "
-            "z. B. „hub-redaktion = editor“."
+            "z. B. „hub-editors = editor“."
         ),
         validators=[Optional(), Length(max=4000, message=_l("Höchstens 4000 Zeichen."))],
     )
