@@ -16,7 +16,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from hanse_hub.accounts import mfa, services, sso
-from hanse_hub.accounts.forms import RevokeTokenForm
 from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.views import complete_login, remember_second_factor_pending
 from hanse_hub.database import write_transaction
@@ -67,12 +66,14 @@ def _client_secret(provider) -> str | None:
     return secret
 
 
-@blueprint.route("/anmelden/sso/<slug>", methods=["POST"])
+@blueprint.route("/anmelden/sso/<slug>")
 @limiter.limit(configured_limit("login"))
 def start(slug: str):
-    """Off to the tenant's provider, with a fresh state, nonce and PKCE verifier."""
-    if not RevokeTokenForm().validate_on_submit():
-        abort(400)
+    """Off to the tenant's provider, with a fresh state, nonce and PKCE verifier.
+
+    A link, not a form: the Content-Security-Policy's ``form-action 'self'`` would stop a
+    form's redirect to the provider. Starting changes nothing but this browser's session;
+    the state bound to it is what protects the return."""
     if current_user.is_authenticated:
         return redirect(url_for("web.home"))
     provider = _provider_or_404(slug)
