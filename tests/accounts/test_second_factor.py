@@ -372,3 +372,18 @@ def test_pending_enrolment_does_not_count_as_a_second_factor(committing_app, mak
     answer = make.login(client, user)
     assert answer.status_code == 302 and "zweiter-faktor" not in answer.location
     assert timedelta(0) == _read(lambda: mfa.wait_for(db.session.get(User, user.id)))
+
+
+def test_the_api_tells_the_caller_about_their_second_factor(committing_app, make, required):
+    admin = _user(make, Role.ADMIN)
+    _secret_and_codes = _enrol(committing_app.test_client(), make, admin)
+    token = _token(admin, "status", mfa_session=True)
+    answer = committing_app.test_client().get(
+        "/api/v1/account/second-factor", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert answer.json == {
+        "enrolled": True,
+        "required": True,
+        "recovery_codes_left": 10,
+        "token_from_second_factor": True,
+    }

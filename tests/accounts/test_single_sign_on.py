@@ -385,3 +385,40 @@ def test_hub_admins_configure_a_provider_on_the_administration_page(committing_a
     removed = client.post(f"/verwaltung/{slug}/anmeldung/entfernen", data={"csrf_token": token})
     assert removed.status_code == 302
     assert "Hansestadt Wismar anmelden" not in committing_app.test_client().get("/anmelden").text
+
+
+def test_hub_admins_configure_a_provider_through_the_api(committing_app):
+    with write_transaction():
+        make = Factory(db.session)
+        tenant = make.tenant()
+        from hanse_hub.accounts import tokens
+
+        chief_secret = tokens.create_token(make.user(hub_admin=True), "api").secret
+        admin_secret = tokens.create_token(make.user(tenant, Role.ADMIN), "api").secret
+        slug = tenant.slug
+    db.session.remove()
+    client = committing_app.test_client()
+    url = f"/api/v1/tenants/{slug}/single-sign-on"
+    chief = {"Authorization": f"Bearer {chief_secret}"}
+    body = {
+        "issuer": "https://sso.stralsund.de/realms/hst/",
+        "client_id": "hub",
+        "allowed_domains": ["Stralsund.de"],
+        "role_claim": "groups",
+        "role_mapping": {"hub-admins": "admin"},
+    }
+    assert client.get(url, headers=chief).status_code == 404
+    saved = client.put(url, json=body, headers=chief)
+    assert saved.status_code == 200, saved.json
+    assert saved.json["issuer"] == "https://sso.stralsund.de/realms/hst"
+    assert saved.json["allowed_domains"] == ["stralsund.de"]
+    assert saved.json["secret_setting"] == sso.secret_setting(slug)
+    assert saved.json["secret_set"] is False
+    assert client.get(url, headers=chief).json["role_mapping"] == {"hub-admins": "admin"}
+    wrong = client.put(url, json={**body, "issuer": "ftp://x"}, headers=chief)
+    assert wrong.status_code == 422 and "issuer" in wrong.json["errors"]
+    assert wrong.headers["Content-Type"] == "application/problem+json"
+    city_admin = {"Authorization": f"Bearer {admin_secret}"}
+    assert client.put(url, json=body, headers=city_admin).status_code == 403
+    assert client.delete(url, headers=chief).status_code == 204
+    assert client.delete(url, headers=chief).status_code == 404
