@@ -387,3 +387,21 @@ def test_the_api_tells_the_caller_about_their_second_factor(committing_app, make
         "recovery_codes_left": 10,
         "token_from_second_factor": True,
     }
+
+
+def test_the_data_export_names_the_second_factor_and_deletion_removes_it(committing_app, make):
+    from hanse_hub.accounts import privacy
+
+    user = _user(make)
+    client = committing_app.test_client()
+    _enrol(client, make, user)
+    export = client.get("/konto/meine-daten.json").json
+    assert export["second_factor"]["enrolled_at"] is not None
+    assert export["second_factor"]["recovery_codes"] == 10
+    assert "secret" not in str(export["second_factor"])
+    with write_transaction():
+        privacy.pseudonymise_user(db.session.get(User, user.id))
+    db.session.remove()
+    assert not _enrolled(user)
+    query = select(RecoveryCode).where(RecoveryCode.user_id == user.id)
+    assert _read(lambda: list(db.session.scalars(query))) == []
