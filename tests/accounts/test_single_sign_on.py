@@ -422,3 +422,31 @@ def test_hub_admins_configure_a_provider_through_the_api(committing_app):
     assert client.put(url, json=body, headers=city_admin).status_code == 403
     assert client.delete(url, headers=chief).status_code == 204
     assert client.delete(url, headers=chief).status_code == 404
+
+
+def test_an_account_with_a_second_factor_is_asked_for_its_code_unless_the_provider_asserts_mfa(
+    committing_app, luebeck_sso
+):
+    import pyotp
+
+    from hanse_hub.accounts import mfa
+
+    with write_transaction():
+        user = Factory(db.session).user(email="zwei.faktoren@luebeck.de")
+        secret = mfa.start_enrolment(user).secret
+        mfa.confirm_enrolment(user, pyotp.TOTP(secret).now())
+    db.session.remove()
+    _person(luebeck_sso.issuer, "zwei.faktoren")
+    client = committing_app.test_client()
+    answer = _sso_login(client, luebeck_sso.slug, "zwei.faktoren")
+    assert answer.status_code == 302 and answer.location.endswith("/anmelden/zweiter-faktor")
+    assert client.get("/konto").status_code == 302, "not logged in before the code"
+    code = pyotp.TOTP(secret).at(time.time() + 30)
+    token = csrf_token(client, "/anmelden/zweiter-faktor")
+    client.post("/anmelden/zweiter-faktor", data={"code": code, "csrf_token": token})
+    assert client.get("/konto").status_code == 200
+    _person(luebeck_sso.issuer, "zwei.faktoren", amr=["mfa"])
+    asserted = committing_app.test_client()
+    answer = _sso_login(asserted, luebeck_sso.slug, "zwei.faktoren")
+    assert answer.status_code == 302 and "zweiter-faktor" not in answer.location
+    assert asserted.get("/konto").status_code == 200
