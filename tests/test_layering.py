@@ -41,10 +41,13 @@ LAYER_OF_PREFIX = {
     "hanse_hub.admin": SERVICES,
     "hanse_hub.content": SERVICES,
     "hanse_hub.search": SERVICES,
+    "hanse_hub.questions": SERVICES,
     "hanse_hub.tenants": SERVICES,
     "hanse_hub.mail": SERVICES,
     "hanse_hub.mail_outbox": SERVICES,
     "hanse_hub.mail_cli": EDGES,
+    "hanse_hub.notifications": SERVICES,
+    "hanse_hub.notifications.feeds": EDGES,
     "hanse_hub.backup": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,

@@ -22,6 +22,7 @@ from hanse_hub.content.models import Adoption, Attachment, Contact, Entry, Revis
 from hanse_hub.content.revisions import entry_state
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.questions.models import Answer, Question
 
 
 def pseudonymise_user(user: User) -> None:
@@ -187,6 +188,34 @@ def export_user_data(user: User) -> dict[str, Any]:
             {"at": iso(r.created_at), "used_at": iso(r.used_at), "requested_from": r.requested_from}
             for r in db.session.scalars(
                 select(PasswordReset).where(PasswordReset.user_id == user.id)
+            )
+        ],
+        "questions_asked": [
+            {
+                "uuid": q.uuid,
+                "entry": q.entry.uuid,
+                "audience": q.audience.value,
+                "text": q.text,
+                "at": iso(q.created_at),
+                "hidden_at": iso(q.hidden_at),
+                "hidden_reason": q.hidden_reason,
+            }
+            for q in db.session.scalars(
+                select(Question).where(Question.author_id == user.id).order_by(Question.id)
+            )
+        ],
+        "answers_given": [
+            {
+                "uuid": a.uuid,
+                "question": a.question.uuid,
+                "text": a.text,
+                "at": iso(a.created_at),
+                "helpful_at": iso(a.helpful_at),
+                "hidden_at": iso(a.hidden_at),
+                "hidden_reason": a.hidden_reason,
+            }
+            for a in db.session.scalars(
+                select(Answer).where(Answer.author_id == user.id).order_by(Answer.id)
             )
         ],
         "attachments_uploaded": [

@@ -12,9 +12,16 @@ from sqlalchemy import func, insert, or_, select, update
 
 from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, Role, User, fold_email
 from hanse_hub.accounts.passwords import check_strength, hash_password, verify_password
+from hanse_hub.clock import berlin_today
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
-from hanse_hub.policy import Actor, PermissionDenied, can_manage_hub, can_manage_members
+from hanse_hub.policy import (
+    ANONYMOUS,
+    Actor,
+    PermissionDenied,
+    can_manage_hub,
+    can_manage_members,
+)
 from hanse_hub.tenants.models import Tenant
 
 LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
@@ -139,6 +146,12 @@ def deactivate_user(actor: Actor | None, user: User) -> None:
         raise PermissionDenied("manage accounts")
     user.is_active_account = False
     end_all_login_sessions(user, "deactivated")
+    # The person's contact entries say they are no longer reachable: their questions go to
+    # the owning tenant's editors instead. (Imported here: the content services import the
+    # audit log, which imports this module.)
+    from hanse_hub.content.services import mark_contacts_left
+
+    mark_contacts_left(actor or ANONYMOUS, user.id, berlin_today())
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:

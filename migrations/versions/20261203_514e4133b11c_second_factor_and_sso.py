@@ -2,7 +2,7 @@
 single sign-on (OpenID Connect providers).
 
 Revision ID: 514e4133b11c
-Revises: 6e1f22d1beef
+Revises: 01dc26806670
 Create Date: 2026-12-03 13:16:33.612242
 
 """
@@ -14,7 +14,7 @@ import hanse_hub.database
 
 # revision identifiers, used by Alembic.
 revision = '514e4133b11c'
-down_revision = '6e1f22d1beef'
+down_revision = '01dc26806670'
 branch_labels = None
 depends_on = None
 

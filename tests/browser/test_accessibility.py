@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from hanse_hub.content.models import EntryKind
+from hanse_hub.demo.seed import demo_email
 from tests.browser.harness import (
     ADMIN_ROSTOCK,
     AXE_SCRIPT,
@@ -146,6 +147,18 @@ def _submit_empty(page: Page) -> None:
     )
 
 
+def _unsubscribe_path(hub: LiveHub) -> str:
+    from sqlalchemy import select
+
+    from hanse_hub.accounts.models import User
+    from hanse_hub.extensions import db
+    from hanse_hub.notifications.services import unsubscribe_token
+
+    with hub.app.test_request_context():
+        user = db.session.scalar(select(User).where(User.email == EDITOR_ROSTOCK))
+        return hub.path("notifications.unsubscribe", token=unsubscribe_token(user))
+
+
 PAGE_TYPES = [
     PageType("home", lambda hub: "/"),
     PageType("search results", lambda hub: "/suche?q=Parkplätze+Sensoren"),
@@ -155,6 +168,21 @@ PAGE_TYPES = [
     PageType("search without results", lambda hub: "/suche?q=Quantencomputer+Zeitreise"),
     PageType("city", lambda hub: hub.path("web.tenant_page", slug="rostock")),
     *(PageType(f"{kind.value} entry", _entry_page(kind)) for kind in EntryKind),
+    PageType(
+        "solution entry with questions (member of another city)",
+        lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
+        demo_email("luebeck", "editor"),
+    ),
+    PageType(
+        "solution entry with questions (owning editor)",
+        lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
+        EDITOR_ROSTOCK,
+    ),
+    PageType(
+        "Mein Bereich with a question waiting",
+        lambda hub: hub.path("notifications.home"),
+        demo_email("wismar", "editor"),
+    ),
     PageType("experts", lambda hub: hub.path("web.experts")),
     PageType("events", lambda hub: hub.path("web.events")),
     PageType("topics", lambda hub: hub.path("web.topics")),
@@ -220,6 +248,19 @@ PAGE_TYPES = [
         HUB_ADMIN,
         then=_submit_sso_settings_empty,
     ),
+    PageType("mein bereich", lambda hub: hub.path("notifications.home"), EDITOR_ROSTOCK),
+    PageType("notifications", lambda hub: hub.path("notifications.index"), EDITOR_ROSTOCK),
+    PageType("followed", lambda hub: hub.path("notifications.followed"), EDITOR_ROSTOCK),
+    PageType(
+        "notification settings", lambda hub: hub.path("notifications.settings"), EDITOR_ROSTOCK
+    ),
+    PageType("unsubscribe", _unsubscribe_path),
+    # With the follow buttons, which only signed-in people see.
+    PageType(
+        "topic (member)", lambda hub: hub.path("web.topic_page", slug="mobilitaet"), EDITOR_ROSTOCK
+    ),
+    PageType("search (member)", lambda hub: "/suche?q=Parkplätze+Sensoren", EDITOR_ROSTOCK),
+    PageType("solution (member)", _entry_page(EntryKind.SOLUTION), EDITOR_ROSTOCK),
 ]
 
 # Violations found in the current templates and reported to the lead: (page type, language)
