@@ -111,6 +111,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from hanse_hub.accounts.mfa_views import blueprint as second_factor
+    from hanse_hub.accounts.sso_views import blueprint as sso
     from hanse_hub.accounts.views import blueprint as accounts
     from hanse_hub.admin.views import blueprint as admin
     from hanse_hub.content.editing import blueprint as editing
@@ -125,6 +127,8 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(web)
     app.register_blueprint(accounts)
+    app.register_blueprint(second_factor)
+    app.register_blueprint(sso)
     app.register_blueprint(admin)
     app.register_blueprint(content)
     app.register_blueprint(editing)

@@ -56,6 +56,9 @@ LAYER_OF_PREFIX = {
     "hanse_hub.freeze.guard": EDGES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,
+    # The second factor's and single sign-on's pages (edges beside the accounts' views).
+    "hanse_hub.accounts.mfa_views": EDGES,
+    "hanse_hub.accounts.sso_views": EDGES,
     "hanse_hub.api": EDGES,
     "hanse_hub.web": EDGES,
     "hanse_hub.cli": EDGES,

@@ -23,8 +23,10 @@ from tests.browser.harness import (
     ADMIN_ROSTOCK,
     AXE_SCRIPT,
     EDITOR_ROSTOCK,
+    HUB_ADMIN,
     PARKING_SOLUTION,
     PLAYWRIGHT_MISSING,
+    READER_ROSTOCK,
     TIMEOUT_MS,
     VIEWPORT,
     LiveHub,
@@ -113,6 +115,30 @@ def _submit_delete_empty(page: Page) -> None:
     )
 
 
+def _start_enrolment(page: Page) -> None:
+    page.get_by_role("main").get_by_role(
+        "button", name=re.compile("^(Zweiten Faktor einrichten|Set up the second factor)$")
+    ).click()
+    expect(page.locator("figure.qr-code svg")).to_be_visible()
+
+
+def _start_enrolment_and_submit_empty(page: Page) -> None:
+    _start_enrolment(page)
+    page.get_by_role("main").get_by_role(
+        "button", name=re.compile("^(Einrichten abschließen|Finish setup)$")
+    ).click()
+    expect(
+        page.get_by_label(re.compile("^(Code aus der App|Code from the app)"))
+    ).to_have_attribute("aria-invalid", "true")
+
+
+def _submit_sso_settings_empty(page: Page) -> None:
+    page.get_by_role("main").get_by_role("button", name=re.compile("^(Speichern|Save)$")).click()
+    expect(page.get_by_label(re.compile("^(Client-ID|Client ID)"))).to_have_attribute(
+        "aria-invalid", "true"
+    )
+
+
 def _submit_empty(page: Page) -> None:
     # The form in either interface language.
     page.get_by_role("main").get_by_role("button", name=re.compile("^(Anmelden|Log in)$")).click()
@@ -196,6 +222,31 @@ PAGE_TYPES = [
     ),
     PageType(
         "members", lambda hub: hub.path("admin.tenant_members", slug="rostock"), ADMIN_ROSTOCK
+    ),
+    PageType("second factor", lambda hub: hub.path("second_factor.overview"), READER_ROSTOCK),
+    PageType(
+        "second factor enrolment",
+        lambda hub: hub.path("second_factor.overview"),
+        READER_ROSTOCK,
+        then=_start_enrolment,
+    ),
+    PageType(
+        "second factor enrolment with errors",
+        lambda hub: hub.path("second_factor.overview"),
+        READER_ROSTOCK,
+        then=_start_enrolment_and_submit_empty,
+    ),
+    PageType("accounts", lambda hub: hub.path("admin.hub_accounts"), HUB_ADMIN),
+    PageType(
+        "single sign-on settings",
+        lambda hub: hub.path("admin.tenant_sso", slug="wismar"),
+        HUB_ADMIN,
+    ),
+    PageType(
+        "single sign-on settings with errors",
+        lambda hub: hub.path("admin.tenant_sso", slug="wismar"),
+        HUB_ADMIN,
+        then=_submit_sso_settings_empty,
     ),
     PageType("mein bereich", lambda hub: hub.path("notifications.home"), EDITOR_ROSTOCK),
     PageType("notifications", lambda hub: hub.path("notifications.index"), EDITOR_ROSTOCK),
