@@ -47,7 +47,14 @@ from hanse_hub.content.forms import (
     wants_consent,
 )
 from hanse_hub.content.kinds import field_labels
-from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus, Solution
+from hanse_hub.content.models import (
+    Adoption,
+    AdoptionStatus,
+    Entry,
+    EntryKind,
+    EntryStatus,
+    Solution,
+)
 from hanse_hub.content.services import ContentError, EntryNotFound, StaleEntry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.content.views import entry_url
@@ -639,6 +646,27 @@ def _render_adoption(form: AdoptionForm, solution: Solution, *, adoption=None, s
     ), status
 
 
+def _adoption_message(status: str, name: str) -> tuple[str, str]:
+    """What recording an adoption says, worded per status, and its flash category: only a
+    decision to use the solution is a success (green); evaluating or rejecting it is news."""
+    if status == AdoptionStatus.EVALUATING.value:
+        return _(
+            "Danke! Dass %(name)s die Lösung prüft, steht jetzt bei der Lösung.", name=name
+        ), "info"
+    if status == AdoptionStatus.DROPPED.value:
+        return _(
+            "Danke! Dass %(name)s die Lösung verworfen hat, steht jetzt bei der Lösung.", name=name
+        ), "info"
+    if status == AdoptionStatus.ADAPTED.value:
+        return _(
+            "Danke! Dass %(name)s die Lösung angepasst übernommen hat, steht jetzt bei der Lösung.",
+            name=name,
+        ), "success"
+    return _(
+        "Danke! Dass %(name)s die Lösung übernommen hat, steht jetzt bei der Lösung.", name=name
+    ), "success"
+
+
 @blueprint.route("/eintraege/<db_id:entry_id>/uebernahme", methods=["GET", "POST"])
 @login_required
 def record_adoption(entry_id: int):
@@ -660,13 +688,7 @@ def record_adoption(entry_id: int):
             form.add_service_error(error)
             status = 422
         else:
-            flash(
-                _(
-                    "Danke! Dass %(name)s die Lösung nutzt, steht jetzt bei der Lösung.",
-                    name=tenant.short_name,
-                ),
-                "success",
-            )
+            flash(*_adoption_message(form.status.data, tenant.short_name))
             return redirect(entry_url(solution))
     elif form.is_submitted():
         status = 422

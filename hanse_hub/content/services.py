@@ -17,7 +17,7 @@ from slugify import slugify
 from sqlalchemy import Select, delete, select, text
 from sqlalchemy.orm import selectin_polymorphic
 
-from hanse_hub.accounts.audit_log import record_entry_event
+from hanse_hub.accounts.audit_log import forget_entry_title, record_entry_event
 from hanse_hub.content import kinds
 from hanse_hub.content.models import (
     Adoption,
@@ -580,7 +580,12 @@ def restore_entry(actor: Actor, entry: Entry) -> Entry:
 
 
 def purge_entry(entry: Entry) -> None:
-    """Remove an entry and its history for good (DSGVO erasure; hub-admin CLI only)."""
+    """Remove an entry and its history for good (DSGVO erasure; hub-admin CLI only).
+
+    The audit log keeps naming other purged entries, but not a contact: its title is a person.
+    """
+    if entry.kind == EntryKind.CONTACT:
+        forget_entry_title(entry)
     db.session.delete(entry)
     db.session.flush()
 

@@ -115,11 +115,18 @@ def home():
     visible_query = visible_entries(actor)
     counts_by_topic = _counts_by_topic(visible_query)
     topics = [(topic, counts_by_topic.get(topic.id, 0)) for topic in list_topics()]
+    counts_by_tenant = _counts_by(visible_query, "tenant_id")
+    # The cities always; partners and the alliance only with something to read.
+    tenants = [
+        tenant
+        for tenant in list_tenants()
+        if tenant.kind == TenantKind.CITY or counts_by_tenant.get(tenant.id, 0)
+    ]
     return render_template(
         "web/home.html",
         latest=latest,
-        tenants=list_tenants(),
-        counts_by_tenant=_counts_by(visible_query, "tenant_id"),
+        tenants=tenants,
+        counts_by_tenant=counts_by_tenant,
         topics=topics,
         adoptions=visible_adoptions(actor)[:6],
     )
