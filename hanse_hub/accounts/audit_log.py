@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from hanse_hub.accounts.models import AuditEvent
 from hanse_hub.accounts.services import add_audit_event
-from hanse_hub.content.models import Entry
+from hanse_hub.content.models import Entry, Visibility
 from hanse_hub.extensions import db
 from hanse_hub.paging import Page, page_of
 from hanse_hub.policy import Actor, PermissionDenied, administered_tenant_ids, can_manage_hub
@@ -35,7 +35,7 @@ def record_entry_event(actor: Actor, action: str, entry: Entry) -> None:
             "entry_id": entry.id,
             "kind": entry.kind.value,
             "title": entry.title,
-            "visibility": entry.visibility.value,
+            "visibility": Visibility(entry.visibility).value,
         },
     )
 

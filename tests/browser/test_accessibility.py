@@ -134,6 +134,7 @@ PAGE_TYPES = [
     PageType("topics", lambda hub: hub.path("web.topics")),
     PageType("topic", lambda hub: hub.path("web.topic_page", slug="mobilitaet")),
     PageType("imprint", lambda hub: hub.path("web.imprint")),
+    PageType("about", lambda hub: hub.path("web.about")),
     PageType("not found", lambda hub: "/gibt-es-nicht"),
     PageType("login", lambda hub: hub.path("accounts.login")),
     PageType("login with errors", lambda hub: hub.path("accounts.login"), then=_submit_empty),

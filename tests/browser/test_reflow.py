@@ -175,3 +175,24 @@ def test_every_page_type_fits_phone_widths(phone_page, hub, role, page_type):
         if page_type.then:
             page_type.then(page)
         assert_fits(page, f"{page_type.name} as {role} at {viewport['width']} px")
+
+
+# Pages this issue changed, checked by axe-core at phone width (the desktop check of every page
+# type, in both languages, is test_accessibility.py in make test).
+CHANGED_PAGE_TYPES = ("home", "search results", "solution entry", "event entry", "about", "members")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("name", CHANGED_PAGE_TYPES)
+def test_changed_pages_have_no_wcag_violations_at_phone_width(phone_page, hub, name, language):
+    from tests.browser.test_accessibility import _switch_to_english, axe_violations, describe
+
+    page_type = next(page_type for page_type in PAGE_TYPES if page_type.name == name)
+    page = phone_page(PHONE, page_type.user)
+    if language == "en":
+        _switch_to_english(page)
+    page.goto(page_type.path(hub))
+    page.get_by_text(re.compile(r"^(Menü|Menu)$")).click()  # the open menu is checked too
+    violations = axe_violations(page)
+    assert not violations, describe(violations, f"{name} ({language}) at 390 px")
