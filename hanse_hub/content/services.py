@@ -770,3 +770,38 @@ def get_deleted_entry(actor: Actor, entry_id: int) -> Entry:
     if entry is None or not entry.is_deleted or not actor.is_admin_of(entry.tenant_id):
         raise EntryNotFound(entry_id)
     return entry
+
+
+MAX_COMPARED = 4
+
+
+@dataclass(frozen=True)
+class ComparedSolution:
+    """A solution beside others: its facts as ``actor`` may see them."""
+
+    solution: Solution
+    contacts: list[Entry]
+    adoptions: list[Adoption]
+
+
+def solutions_to_compare(actor: Actor, ids: Iterable[int]) -> list[ComparedSolution]:
+    """The solutions among ``ids`` that ``actor`` may see (at most ``MAX_COMPARED``, in the
+    order given, each once); the others are left out, as if they did not exist."""
+    wanted = list(dict.fromkeys(ids))[:MAX_COMPARED]
+    if not wanted:
+        return []
+    found = {
+        solution.id: solution
+        for solution in db.session.scalars(
+            visible_entries(actor, kind=EntryKind.SOLUTION).where(Solution.id.in_(wanted))
+        )
+    }
+    return [
+        ComparedSolution(
+            solution=found[solution_id],
+            contacts=visible(actor, found[solution_id].contacts),
+            adoptions=adoptions_of(actor, found[solution_id]),
+        )
+        for solution_id in wanted
+        if solution_id in found
+    ]

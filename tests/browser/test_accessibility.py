@@ -91,6 +91,13 @@ def _entry_page(kind: EntryKind) -> Callable[[LiveHub], str]:
     return lambda hub: demo_entry(hub, kind)[1]
 
 
+def _compare_path(hub: LiveHub) -> str:
+    """The parking solution beside another public solution of the demo hub."""
+    other = demo_entry(hub, EntryKind.SOLUTION)[0]
+    ids = dict.fromkeys([_parking_solution_id(hub), other, other + 1])
+    return hub.path("content.compare", l=list(ids))
+
+
 def _parking_solution_id(hub: LiveHub) -> int:
     return demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[0]
 
@@ -135,6 +142,7 @@ PAGE_TYPES = [
     PageType("topic", lambda hub: hub.path("web.topic_page", slug="mobilitaet")),
     PageType("imprint", lambda hub: hub.path("web.imprint")),
     PageType("about", lambda hub: hub.path("web.about")),
+    PageType("compare", lambda hub: _compare_path(hub)),
     PageType("not found", lambda hub: "/gibt-es-nicht"),
     PageType("login", lambda hub: hub.path("accounts.login")),
     PageType("login with errors", lambda hub: hub.path("accounts.login"), then=_submit_empty),
