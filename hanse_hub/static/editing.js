@@ -61,6 +61,55 @@
     });
   }
 
+  // After a failed save, the errors shown describe the input as it was sent. A field changed
+  // since then no longer has that error for sure: on a preview, its message, its red frame and
+  // its line in the summary go (the server checks again on saving). The summary goes with its
+  // last line.
+  function rememberErrors(form) {
+    var remembered = [];
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid="true"]'), function (field) {
+      remembered.push({ field: field, value: field.value });
+    });
+    return remembered;
+  }
+
+  function clearStaleErrors(remembered) {
+    var summary = document.getElementById("fehler");
+    remembered.forEach(function (item) {
+      var field = item.field;
+      if (field.getAttribute("aria-invalid") !== "true" || field.value === item.value) {
+        return;
+      }
+      field.removeAttribute("aria-invalid");
+      field.className = field.className.replace(/\s*kern-form-input__(input|select)--error/, "");
+      var message = document.getElementById(field.id + "-error");
+      if (message) {
+        message.parentNode.removeChild(message);
+      }
+      var wrapper = field.closest(".kern-form-input--error");
+      if (wrapper) {
+        wrapper.classList.remove("kern-form-input--error");
+      }
+      var describedBy = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== field.id + "-error";
+      });
+      if (describedBy.length) {
+        field.setAttribute("aria-describedby", describedBy.join(" "));
+      } else {
+        field.removeAttribute("aria-describedby");
+      }
+      if (summary) {
+        var link = summary.querySelector('a[href="#' + field.id + '"]');
+        if (link && link.parentNode) {
+          link.parentNode.parentNode.removeChild(link.parentNode);
+        }
+      }
+    });
+    if (summary && !summary.querySelector("li")) {
+      summary.parentNode.removeChild(summary);
+    }
+  }
+
   function enhancePreview(form) {
     var url = form.getAttribute("data-preview-url");
     var region = document.getElementById("vorschau");
@@ -69,6 +118,7 @@
       return;
     }
     var fallback = false;
+    var remembered = rememberErrors(form);
     form.addEventListener("submit", function (event) {
       var submitter = event.submitter;
       if (fallback || !submitter || submitter.name !== "preview") {
@@ -82,6 +132,7 @@
           return { label: labelOf(field), html: data.html };
         });
       })).then(function (parts) {
+        clearStaleErrors(remembered);
         renderPreview(region, parts);
       }).catch(function () {
         // Without the endpoint the form still works: let the browser send it.

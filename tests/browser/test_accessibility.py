@@ -205,6 +205,9 @@ def english_interface(browser, hub) -> bool:
 
 def _switch_to_english(page: Page) -> None:
     page.goto("/")
+    menu = page.locator("summary", has_text=re.compile("^(Menü|Menu)$"))
+    if menu.is_visible():  # a phone: the switch is in the header's menu
+        menu.click()
     _english_switch(page).first.click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
