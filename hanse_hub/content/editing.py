@@ -43,6 +43,7 @@ from hanse_hub.content.forms import (
     UploadForm,
     adoption_form,
     entry_form,
+    person_label,
     visibility_descriptions,
     wants_consent,
 )
@@ -224,6 +225,15 @@ def _render_entry_form(
 ):
     if entry is not None and upload_form is None:
         upload_form = UploadForm(formdata=None)
+    if form.people_field:  # the picker's suggestions as one types (combobox.js)
+        form.people_query.render_kw = {
+            "autocomplete": "off",
+            "data-autocomplete": url_for("editing.people_suggestions", stadt=tenant.slug),
+            "data-autocomplete-status": _(
+                "%(count)s Personen; mit den Pfeiltasten auswählen", count="%(count)s"
+            ),
+            "data-autocomplete-choose": form.people_field,
+        }
     return render_template(
         "content/edit.html",
         form=form,
@@ -265,8 +275,8 @@ def create_entry(tenant_slug: str, kind_slug: str):
     if not can_create_in(actor, tenant.id):
         abort(403)
     form = entry_form(kind, actor, tenant)
-    if form.is_submitted() and form.preview.data:
-        return _render_entry_form(form, tenant=tenant, kind=kind, preview=True)
+    if form.is_submitted() and (form.preview.data or form.find_people.data):
+        return _render_entry_form(form, tenant=tenant, kind=kind, preview=form.preview.data)
     status = 200
     if form.validate_on_submit():
         try:
@@ -300,8 +310,8 @@ def edit_entry(entry_id: int):
     actor = current_actor()
     form = entry_form(entry.kind, actor, entry.tenant, entry=entry)
     render = {"tenant": entry.tenant, "kind": entry.kind, "entry": entry}
-    if form.is_submitted() and form.preview.data:
-        return _render_entry_form(form, preview=True, **render)
+    if form.is_submitted() and (form.preview.data or form.find_people.data):
+        return _render_entry_form(form, preview=form.preview.data, **render)
     status = 200
     if form.validate_on_submit():
         consent = wants_consent(form, entry)
@@ -358,6 +368,27 @@ def preview():
     if len(source) > MAX_TEXT:
         return error_response(413, _("Der Text ist zu lang für eine Vorschau."))
     return jsonify(html=str(render_markdown(source.replace("\x00", ""))))
+
+
+@blueprint.route("/personen/vorschlaege")
+@login_required
+@limiter.limit(configured_limit("search"))
+def people_suggestions():
+    """People for the picker's combobox: ``?q=`` (two letters or more), those of ``?stadt=``
+    first; ``{"suggestions": [{"id", "label", "url"}]}`` – at most twenty, for editors."""
+    actor = current_actor()
+    if not actor.editable_tenant_ids:
+        abort(403)
+    tenant = get_tenant(request.args.get("stadt", "")[:60])
+    found = services.find_contacts(
+        actor, request.args.get("q", ""), own_tenant_id=tenant.id if tenant else None
+    )
+    return jsonify(
+        suggestions=[
+            {"id": contact.id, "label": person_label(contact), "url": entry_url(contact)}
+            for contact in found
+        ]
+    )
 
 
 # -- files ---------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from slugify import slugify
-from sqlalchemy import Select, delete, select, text
+from sqlalchemy import Select, case, delete, or_, select, text
 from sqlalchemy.orm import selectin_polymorphic
 
 from hanse_hub.accounts.audit_log import forget_entry_title, record_entry_event
@@ -805,3 +805,42 @@ def solutions_to_compare(actor: Actor, ids: Iterable[int]) -> list[ComparedSolut
         for solution_id in wanted
         if solution_id in found
     ]
+
+
+PEOPLE_FOUND = 20
+
+
+def find_contacts(
+    actor: Actor, query: str, *, own_tenant_id: int | None = None, limit: int = PEOPLE_FOUND
+) -> list[Contact]:
+    """Published contacts ``actor`` may see whose name, title or unit contains ``query``:
+    those of ``own_tenant_id`` first, then by name; at most ``limit`` (a picker lists what
+    was searched for, never every person of every city)."""
+    query = " ".join(query.split())[:100]
+    if len(query) < 2:
+        return []
+    pattern = "%" + query.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+    own_first = case((Contact.tenant_id == own_tenant_id, 0), else_=1)
+    found = visible_entries(actor, kind=EntryKind.CONTACT, status=EntryStatus.PUBLISHED).where(
+        or_(
+            Contact.person_name.ilike(pattern, escape="\\"),
+            Contact.title.ilike(pattern, escape="\\"),
+            Contact.org_unit.ilike(pattern, escape="\\"),
+        )
+    )
+    found = found.order_by(None).order_by(own_first, Contact.person_name, Contact.id)
+    return list(db.session.scalars(found.limit(limit)))
+
+
+def contacts_by_ids(actor: Actor, ids: Iterable[int]) -> list[Contact]:
+    """The contacts among ``ids`` that ``actor`` may see, in the order given."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    found = {
+        contact.id: contact
+        for contact in db.session.scalars(
+            visible_entries(actor, kind=EntryKind.CONTACT).where(Contact.id.in_(wanted))
+        )
+    }
+    return [found[contact_id] for contact_id in wanted if contact_id in found]

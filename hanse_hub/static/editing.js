@@ -146,6 +146,45 @@
     });
   }
 
+  // The people picker: a person chosen in the combobox is ticked among the checkboxes of the
+  // field named by data-autocomplete-choose (added there when the search found them only now).
+  function addPerson(event) {
+    var input = event.target;
+    var name = input.getAttribute("data-autocomplete-choose");
+    var item = event.detail;
+    var body = document.querySelector('[data-people-field="' + name + '"]');
+    if (!name || !item || !body) {
+      return;
+    }
+    var value = String(item.id);
+    var box = body.querySelector('input[type="checkbox"][value="' + value + '"]');
+    if (!box) {
+      var empty = body.querySelector("p.muted");
+      if (empty) {
+        body.removeChild(empty);
+      }
+      var row = document.createElement("div");
+      row.className = "kern-form-check";
+      box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "kern-form-check__checkbox";
+      box.name = name;
+      box.value = value;
+      box.id = name + "-neu-" + value;
+      var label = document.createElement("label");
+      label.className = "kern-label";
+      label.htmlFor = box.id;
+      label.textContent = item.label;
+      row.appendChild(box);
+      row.appendChild(label);
+      body.appendChild(row);
+    }
+    box.checked = true;
+    box.focus();
+  }
+
+  document.addEventListener("combobox-choose", addPerson);
+
   document.addEventListener("DOMContentLoaded", function () {
     focusErrors();
     Array.prototype.forEach.call(document.querySelectorAll("form[data-preview-url]"), enhancePreview);
