@@ -588,6 +588,7 @@ def audit():
         people=people,
         tenants_by_id=all_tenants,
         entries=_entry_titles(result.items),
+        stored_titles=audit_log.stored_entry_titles(actor, result.items),
         kind_labels=KIND_LABELS,
         role_labels=ROLE_LABELS,
     )

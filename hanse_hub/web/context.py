@@ -13,9 +13,10 @@ from hanse_hub.labels import (
     MATURITY_LABELS,
     STATUS_LABELS,
     VISIBILITY_LABELS,
+    file_type_label,
 )
 from hanse_hub.policy import Action, Actor, can
-from hanse_hub.web.i18n import format_date
+from hanse_hub.web.i18n import format_date, format_period
 from hanse_hub.web.markdown import render_markdown
 
 
@@ -31,6 +32,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = lambda value: format_date(value, with_time=True)
+    app.jinja_env.filters["period"] = format_period
+    app.jinja_env.filters["file_type"] = file_type_label
     # 1.234 in German, 1,234 in English.
     app.jinja_env.filters["number"] = format_number
 

@@ -159,19 +159,29 @@ SCREENSHOTS: dict[str, Callable[[LiveHub], str]] = {
 }
 
 
+# The same at a phone's width (390×844): the search and a solution.
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+PHONE_SCREENSHOTS: dict[str, Callable[[LiveHub], str]] = {
+    "search-phone.png": SCREENSHOTS["search.png"],
+    "solution-phone.png": SCREENSHOTS["solution.png"],
+}
+
+
 def take_screenshots(browser: Browser, hub: LiveHub, folder: Path) -> list[Path]:
-    """PNGs of the main pages at 1280×900, as an anonymous visitor sees them, into ``folder``."""
+    """PNGs of the main pages at 1280×900 and a pair at 390×844, as an anonymous visitor sees
+    them, into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(base_url=hub.url, viewport=VIEWPORT, locale="de-DE")
-    context.set_default_timeout(TIMEOUT_MS)
     written = []
-    try:
-        page = context.new_page()
-        for name, path in SCREENSHOTS.items():
-            page.goto(path(hub))
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.screenshot(path=folder / name, animations="disabled", caret="hide")
-            written.append(folder / name)
-    finally:
-        context.close()
+    for viewport, shots in ((VIEWPORT, SCREENSHOTS), (PHONE_VIEWPORT, PHONE_SCREENSHOTS)):
+        context = browser.new_context(base_url=hub.url, viewport=viewport, locale="de-DE")
+        context.set_default_timeout(TIMEOUT_MS)
+        try:
+            page = context.new_page()
+            for name, path in shots.items():
+                page.goto(path(hub))
+                page.evaluate("document.fonts.ready.then(() => true)")
+                page.screenshot(path=folder / name, animations="disabled", caret="hide")
+                written.append(folder / name)
+        finally:
+            context.close()
     return written

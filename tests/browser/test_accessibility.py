@@ -94,6 +94,13 @@ def _entry_page(kind: EntryKind) -> Callable[[LiveHub], str]:
     return lambda hub: demo_entry(hub, kind)[1]
 
 
+def _compare_path(hub: LiveHub) -> str:
+    """The parking solution beside another public solution of the demo hub."""
+    other = demo_entry(hub, EntryKind.SOLUTION)[0]
+    ids = dict.fromkeys([_parking_solution_id(hub), other, other + 1])
+    return hub.path("content.compare", l=list(ids))
+
+
 def _parking_solution_id(hub: LiveHub) -> int:
     return demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[0]
 
@@ -188,6 +195,8 @@ PAGE_TYPES = [
     PageType("topics", lambda hub: hub.path("web.topics")),
     PageType("topic", lambda hub: hub.path("web.topic_page", slug="mobilitaet")),
     PageType("imprint", lambda hub: hub.path("web.imprint")),
+    PageType("about", lambda hub: hub.path("web.about")),
+    PageType("compare", lambda hub: _compare_path(hub)),
     PageType("not found", lambda hub: "/gibt-es-nicht"),
     PageType("login", lambda hub: hub.path("accounts.login")),
     PageType("login with errors", lambda hub: hub.path("accounts.login"), then=_submit_empty),
@@ -288,6 +297,9 @@ def english_interface(browser, hub) -> bool:
 
 def _switch_to_english(page: Page) -> None:
     page.goto("/")
+    menu = page.locator("summary", has_text=re.compile("^(Menü|Menu)$"))
+    if menu.is_visible():  # a phone: the switch is in the header's menu
+        menu.click()
     _english_switch(page).first.click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
