@@ -122,6 +122,7 @@ def register_blueprints(app: Flask) -> None:
     from hanse_hub.questions.views import blueprint as questions
     from hanse_hub.search.views import blueprint as search
     from hanse_hub.web.assets import blueprint as assets
+    from hanse_hub.web.exports import blueprint as exports
     from hanse_hub.web.transfer import blueprint as transfer
     from hanse_hub.web.views import blueprint as web
 
@@ -136,6 +137,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(search)
     app.register_blueprint(assets)
     app.register_blueprint(transfer)
+    app.register_blueprint(exports)
     app.register_blueprint(notifications)
     app.register_blueprint(feeds)
 

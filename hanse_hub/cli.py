@@ -23,12 +23,14 @@ from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import WeakPassword, generate_password
 from hanse_hub.content import files, topics
-from hanse_hub.content.models import Entry
+from hanse_hub.content.models import Entry, Visibility
 from hanse_hub.content.services import ContentError, purge_entry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.freeze.cli import FreezableGroup, freeze_command
+from hanse_hub.policy import Actor, PermissionDenied
+from hanse_hub.standards import publiccode_mapping
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import TenantKind
 
@@ -337,6 +339,34 @@ def entry_purge(uuid):
         title = entry.title
         purge_entry(entry)
     click.echo(f"Purged {title!r}.")
+
+
+@entry_group.command("import-publiccode")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tenant", "tenant_slug", required=True, help="Organisation that owns the entry.")
+@click.option("--author", "email", required=True, help="E-mail of an editor of that organisation.")
+@click.option(
+    "--visibility",
+    type=click.Choice([v.value for v in Visibility]),
+    default=Visibility.PUBLIC.value,
+    show_default=True,
+)
+def entry_import_publiccode(file, tenant_slug, email, visibility):
+    """Import a publiccode.yml as a new draft solution (docs/standards.md)."""
+    tenant = _tenant(tenant_slug)
+    actor = Actor.of(_user(email))
+    try:
+        with write_transaction():
+            solution, issues = publiccode_mapping.import_solution(
+                actor, tenant, file.read_bytes(), visibility=Visibility(visibility)
+            )
+    except PermissionDenied:
+        _fail(f"{email} may not create entries for {tenant.slug}.")
+    except ContentError as error:
+        _fail(str(error))
+    for issue in issues:
+        click.echo(str(issue), err=True)
+    click.echo(f"Imported {solution.title!r} as draft {solution.uuid} ({len(issues)} finding(s)).")
 
 
 # -- files --------------------------------------------------------------------------------------

@@ -54,6 +54,8 @@ LAYER_OF_PREFIX = {
     # The read-only freeze (issue #14): its switch is a service, its guard an edge.
     "hanse_hub.freeze": SERVICES,
     "hanse_hub.freeze.guard": EDGES,
+    # Open standards (docs/standards.md): documents built from what a caller may see.
+    "hanse_hub.standards": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,
     # The second factor's and single sign-on's pages (edges beside the accounts' views).

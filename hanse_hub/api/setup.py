@@ -33,6 +33,7 @@ def init_api(app: Flask) -> HubApi:
         administration,
         adoptions,
         entries,
+        exports,
         files,
         notifications,
         questions,

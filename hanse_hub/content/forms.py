@@ -211,10 +211,10 @@ def choose_many(label: str, **kwargs) -> SelectMultipleField:
 
 def choose_one(label: str, *, required: str | None = None, **kwargs) -> SelectField:
     kwargs.setdefault("default", "")
+    kwargs.setdefault("choices", [])
     return SelectField(
         label,
         [InputRequired(required)] if required else [],
-        choices=[],
         invalid_choice_message=_l("Diese Auswahl gibt es nicht (mehr)."),
         **kwargs,
     )
@@ -706,8 +706,15 @@ def _generated_field(spec: kinds.Field):
             items = CommaList(max_items=spec.max_items or 50, max_length=spec.item_max_length or 80)
             return line(label, 4000, items)
         case kinds.FieldType.CHOICE:
+            # Values of a standard (publiccode.yml) are shown as the standard writes them.
+            first = next(iter(spec.choices)).value
             return choose_one(
-                label, choices=[(choice.value, choice.value) for choice in spec.choices]
+                label,
+                choices=[
+                    (c.value, _l("nicht angegeben") if c.value == "unspecified" else c.value)
+                    for c in spec.choices
+                ],
+                default=first,
             )
     raise ValueError(f"no generated form field for {spec.type} ({spec.name})")
 

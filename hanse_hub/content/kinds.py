@@ -24,7 +24,13 @@ from dataclasses import dataclass, field, replace
 
 from flask_babel import lazy_gettext as _l
 
-from hanse_hub.content.models import MAX_TEXT, EntryKind, Maturity
+from hanse_hub.content.models import (
+    MAX_TEXT,
+    EntryKind,
+    MaintenanceType,
+    Maturity,
+    SoftwareType,
+)
 
 
 class FieldType(enum.StrEnum):
@@ -158,6 +164,33 @@ REGISTRY = Registry(
                     target=EntryKind.CONTACT,
                     max_items=100,
                     api_name="contact_ids",
+                ),
+                # What publiccode.yml requires beyond the fields above (docs/standards.md).
+                Field(
+                    "software_type",
+                    FieldType.CHOICE,
+                    _l("Art der Software (publiccode.yml)"),
+                    choices=SoftwareType,
+                ),
+                Field(
+                    "platforms",
+                    FieldType.LIST,
+                    _l("Plattformen (publiccode.yml, z. B. web, android)"),
+                    item_max_length=80,
+                    max_items=20,
+                ),
+                Field(
+                    "features",
+                    FieldType.LIST,
+                    _l("Funktionen (publiccode.yml)"),
+                    item_max_length=300,
+                    max_items=50,
+                ),
+                Field(
+                    "maintenance_type",
+                    FieldType.CHOICE,
+                    _l("Wartung (publiccode.yml)"),
+                    choices=MaintenanceType,
                 ),
             ),
         ),

@@ -59,7 +59,18 @@ def search_page():
         page_url=lambda number: _url_with(request.args, seite=str(number)),
         sort_url=lambda sort: _url_with(request.args, sortierung=sort, seite=None),
         query_url=lambda q: _url_with(request.args, q=q, seite=None),
+        export_url=lambda extension: _export_url(request.args, extension),
     )
+
+
+def _export_url(args, extension: str) -> str:
+    """Every hit of this search as CSV or JSON (the same parameters, no page)."""
+    params = {
+        key: values
+        for key, values in args.to_dict(flat=False).items()
+        if key not in ("seite", "extension") and not key.startswith("_")
+    }
+    return url_for("exports.search_list", extension=extension, **params)
 
 
 def _fewer_words(q: str) -> list[tuple[str, str]]:

@@ -8,8 +8,6 @@ adoptions behind a cell of the matrix, ``/wissenstransfer.csv`` gives every numb
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, render_template, request
@@ -20,6 +18,7 @@ from hanse_hub.content.models import AdoptionStatus
 from hanse_hub.content.topics import list_topics
 from hanse_hub.content.transfer import STATUSES, TransferStats, transfer_stats
 from hanse_hub.labels import ADOPTION_LABELS, interface_language
+from hanse_hub.standards.csv_export import csv_document
 from hanse_hub.tenants.services import list_tenants
 from hanse_hub.web.context import current_actor
 
@@ -170,11 +169,8 @@ def stats_rows(stats: TransferStats) -> list[tuple[str, str, str, str, int]]:
 @blueprint.route("/wissenstransfer.csv")
 def as_csv():
     rows = stats_rows(transfer_stats(current_actor()))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["table", "key1", "key2", "key3", "value"])
-    writer.writerows(rows)
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")
+    body = csv_document(["table", "key1", "key2", "key3", "value"], rows)
+    response = Response(body, mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="wissenstransfer.csv"'
     return response
 

@@ -339,6 +339,7 @@ def events():
         past=past,
         past_listings=_event_listings(actor, past.items),
         next_conference=next((item for item in upcoming_listings if item.is_conference), None),
+        calendar_tenants=list_tenants(),
         page_url=lambda number: url_for("web.events", seite=number),
     )
 

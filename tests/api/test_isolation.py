@@ -19,6 +19,8 @@ ENTRY_ROUTES = {
     "/api/v1/entries/{id}": ("get", "patch", "delete"),
     "/api/v1/entries/{id}/similar": ("get",),
     "/api/v1/entries/{id}/attachments": ("get", "post"),
+    "/api/v1/entries/{id}/ical": ("get",),
+    "/api/v1/entries/{id}/publiccode": ("get",),
 }
 ATTACHMENT_ROUTES = {
     "/api/v1/attachments/{id}": ("get",),

@@ -16,8 +16,10 @@ from hanse_hub.content.models.kinds import (
     Contact,
     Event,
     LessonLearned,
+    MaintenanceType,
     Material,
     Maturity,
+    SoftwareType,
     Solution,
 )
 from hanse_hub.content.models.topic import Topic
@@ -34,10 +36,12 @@ __all__ = [
     "EntryTag",
     "Event",
     "LessonLearned",
+    "MaintenanceType",
     "Material",
     "Maturity",
     "Revision",
     "SlugRedirect",
+    "SoftwareType",
     "Solution",
     "Topic",
     "Visibility",

@@ -20,6 +20,31 @@ class Maturity(enum.StrEnum):
     DISCONTINUED = "discontinued"
 
 
+class SoftwareType(enum.StrEnum):
+    """publiccode.yml ``softwareType`` (docs/standards.md); ``unspecified`` writes none."""
+
+    UNSPECIFIED = "unspecified"
+    STANDALONE_WEB = "standalone/web"
+    STANDALONE_MOBILE = "standalone/mobile"
+    STANDALONE_DESKTOP = "standalone/desktop"
+    STANDALONE_BACKEND = "standalone/backend"
+    STANDALONE_IOT = "standalone/iot"
+    STANDALONE_OTHER = "standalone/other"
+    ADDON = "addon"
+    LIBRARY = "library"
+    CONFIGURATION_FILES = "configurationFiles"
+
+
+class MaintenanceType(enum.StrEnum):
+    """publiccode.yml ``maintenance.type``; ``unspecified`` writes none."""
+
+    UNSPECIFIED = "unspecified"
+    INTERNAL = "internal"
+    CONTRACT = "contract"
+    COMMUNITY = "community"
+    NONE = "none"
+
+
 solution_contacts = Table(
     "solution_contacts",
     Entry.metadata,
@@ -90,6 +115,17 @@ class Solution(Entry):
     software_licence: Mapped[str | None] = mapped_column(String(80))  # an SPDX identifier
     repository_url: Mapped[str | None] = mapped_column(String(500))
     technologies: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # publiccode.yml (docs/standards.md): what the standard requires beyond the fields above,
+    # and what an imported file holds that the hub has no field for (kept, re-exported).
+    software_type: Mapped[SoftwareType] = mapped_column(
+        StrEnumType(SoftwareType), default=SoftwareType.UNSPECIFIED
+    )
+    platforms: Mapped[list[str]] = mapped_column(JSON, default=list)
+    features: Mapped[list[str]] = mapped_column(JSON, default=list)
+    maintenance_type: Mapped[MaintenanceType] = mapped_column(
+        StrEnumType(MaintenanceType), default=MaintenanceType.UNSPECIFIED
+    )
+    publiccode_extra: Mapped[dict | None] = mapped_column(JSON)
 
     contacts: Mapped[list[Contact]] = relationship(secondary=solution_contacts)
 
