@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from hanse_hub.content.attachments import get_attachment
 from hanse_hub.content.services import EntryNotFound, get_entry_by_slug, related_entries
@@ -38,7 +48,18 @@ def entry_page(tenant_slug: str, slug: str):
         return redirect(entry_url(entry), code=301)
     related = related_entries(actor, entry)  # links show only what this viewer may see
     related["similar"] = similar(actor, entry)
-    return render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
+    response = make_response(
+        render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
+    )
+    if actor.is_anonymous:
+        # A visitor's browser may keep the page and ask whether it changed: the ETag is the
+        # hash of exactly what was rendered, so any change (also of a linked entry) is seen.
+        # Signed-in people's pages are never stored (web/security.py: no-store).
+        response.add_etag()
+        response.cache_control.no_cache = True
+        response.vary.update(("Cookie", "Accept-Language"))
+        response.make_conditional(request)
+    return response
 
 
 @blueprint.route("/dateien/<db_id:attachment_id>")

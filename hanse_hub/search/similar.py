@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import selectin_polymorphic, selectinload
+from sqlalchemy.orm import joinedload, selectin_polymorphic, selectinload, with_polymorphic
 
 from hanse_hub.conditions import FieldIn, NoneOf, all_of
 from hanse_hub.content.models import Contact, Entry, EntryKind, EntryStatus
@@ -171,22 +171,21 @@ def rebuild_all(
 
 def similar_to(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
     """The first ``limit`` entries of ``entry``'s stored list that ``actor`` may see, in the
-    list's order: one query, whatever the list holds. Never the entry itself (the list holds
-    other cities' entries only), never an entry ``actor`` may not see."""
+    list's order: one statement, whatever the list holds (every kind's columns and the tenant
+    joined in). Never the entry itself (the list holds other cities' entries only), never an
+    entry ``actor`` may not see."""
+    shown = with_polymorphic(Entry, list(KIND_CLASSES.values()))
     ranked = (
-        select(Entry)
-        .join(SimilarEntry, SimilarEntry.similar_id == Entry.id)
+        select(shown)
+        .join(SimilarEntry, SimilarEntry.similar_id == shown.id)
         .where(
             SimilarEntry.entry_id == entry.id,
-            Entry.tenant_id != entry.tenant_id,
-            Entry.status != EntryStatus.ARCHIVED,  # as in search: archived ones are not offered
-            scope_for(actor).entry_filter(),
+            shown.tenant_id != entry.tenant_id,
+            shown.status != EntryStatus.ARCHIVED,  # as in search: archived ones are not offered
+            scope_for(actor).entry_filter(shown),
         )
         .order_by(SimilarEntry.rank)
         .limit(limit)
-        .options(
-            selectin_polymorphic(Entry, list(KIND_CLASSES.values())),
-            selectinload(Entry.tenant),
-        )
+        .options(joinedload(shown.tenant))
     )
     return list(db.session.scalars(ranked))

@@ -82,9 +82,7 @@ def test_stored_lists_hold_more_than_a_page_so_hidden_ones_leave_enough(
     for number in range(3):
         f.entry(cities["luebeck"], title=f"Parksensoren am Markt {number}", body="Parksensoren")
     index(search_session)
-    stored = search_session.scalar(
-        select(func.count()).where(SimilarEntry.entry_id == source.id)
-    )
+    stored = search_session.scalar(select(func.count()).where(SimilarEntry.entry_id == source.id))
     assert stored == 9
     shown = titles_beside(source, limit=5)
     assert sorted(shown) == [f"Parksensoren am Markt {n}" for n in range(3)]
