@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import joinedload, selectin_polymorphic, selectinload, with_polymorphic
 
-from hanse_hub.conditions import FieldIn, NoneOf, all_of
+from hanse_hub.conditions import FieldIn, NoneOf
 from hanse_hub.content.models import Contact, Entry, EntryKind, EntryStatus
 from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.database import write_transaction
@@ -32,9 +32,10 @@ from hanse_hub.search.models import SimilarEntry
 from hanse_hub.search.query import Or, Token
 
 STORED = 50
-# How many of a changed entry's new neighbours, and of the entries that listed it, have their
-# own lists recomputed in the same pass (a bound, so that one edit costs a bounded number of
-# queries; the rest catch up when they change themselves or at the next reindex).
+# How many of the changed entries' nearest new neighbours, and of the entries that listed one of
+# them among their first NEIGHBOURS, have their own lists recomputed in the same pass: a bound
+# for each pass, so that an edit or a batch of 200 jobs costs a bounded number of searches;
+# lists further away catch up when their entry changes or at the next reindex.
 NEIGHBOURS = 10
 REFERRERS = 20
 
@@ -63,21 +64,22 @@ def _query_tree(entry: Entry, texts: list[str]):
 
 def compute(entry: Entry, texts: list[str], backend: SearchBackend) -> list[int]:
     """The ids of up to ``STORED`` entries of other tenants most like ``entry``: those of the
-    kinds that fit first (``KINDS_FIRST``), then any others; for a contact the words of their
-    topics and *Fachgebiete* count most. ``texts`` are the entry's searchable fields."""
+    kinds that fit first (``KINDS_FIRST``), then any others, each group best first; for a
+    contact the words of their topics and *Fachgebiete* count most. ``texts`` are the entry's
+    searchable fields. One search: the kinds come from the database."""
     tree = _query_tree(entry, texts)
     if tree is None:
         return []
     other_tenants = NoneOf((FieldIn("tenant_id", [entry.tenant_id]),))
-    ids: list[int] = []
+    ids = [
+        hit.entry_id for hit in backend.search(SearchQuery(tree, other_tenants, limit=STORED)).hits
+    ]
     kinds_first = KINDS_FIRST.get(EntryKind(entry.kind))
-    if kinds_first:
-        fitting = all_of(other_tenants, FieldIn("kind", list(kinds_first)))
-        ids += [h.entry_id for h in backend.search(SearchQuery(tree, fitting, limit=STORED)).hits]
-    if len(ids) < STORED:
-        rest = backend.search(SearchQuery(tree, other_tenants, limit=STORED + len(ids))).hits
-        ids += [hit.entry_id for hit in rest if hit.entry_id not in ids]
-    return ids[:STORED]
+    if not kinds_first or not ids:
+        return ids
+    kind_of = dict(db.session.execute(select(Entry.id, Entry.kind).where(Entry.id.in_(ids))).all())
+    fitting = [i for i in ids if str(kind_of.get(i)) in kinds_first]
+    return fitting + [i for i in ids if i not in set(fitting)]
 
 
 def _store(entry_id: int, similar_ids: list[int]) -> None:
@@ -135,15 +137,18 @@ def refresh_after_change(
     referrers = list(
         db.session.scalars(
             select(SimilarEntry.entry_id)
-            .where(SimilarEntry.similar_id.in_(changed_ids))
+            .where(SimilarEntry.similar_id.in_(changed_ids), SimilarEntry.rank < NEIGHBOURS)
             .distinct()
             .order_by(SimilarEntry.entry_id)
-            .limit(REFERRERS * len(changed_ids))
+            .limit(REFERRERS)
         )
     )
     lists = refresh(live, texts_of, backend)
-    neighbours = {i for ids in lists.values() for i in ids[:NEIGHBOURS]}
-    again = (neighbours | set(referrers)) - set(changed_ids)
+    # The nearest new neighbours first (where the change moves up), then former referrers
+    # (where it may move down or out); at most NEIGHBOURS + REFERRERS lists per pass.
+    again = list(dict.fromkeys(i for ids in lists.values() for i in ids[:NEIGHBOURS]))
+    again = [i for i in again if i not in changed_ids][:NEIGHBOURS]
+    again += [i for i in referrers if i not in changed_ids and i not in again]
     refresh(_load(again), texts_of, backend)
     return len(lists) + len(again)
 
