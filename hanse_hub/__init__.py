@@ -49,6 +49,7 @@ def create_app(environ: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
+    from hanse_hub.web.assets import register_static_caching
     from hanse_hub.web.context import register_template_helpers
     from hanse_hub.web.errors import register_error_handlers
     from hanse_hub.web.i18n import init_i18n
@@ -63,6 +64,7 @@ def create_app(environ: dict | None = None) -> Flask:
     from hanse_hub.freeze.guard import register_freeze_guard
 
     register_freeze_guard(app)
+    register_static_caching(app)
     if settings.env != "testing":
         # Mail leaves the request: each process sends the mail outbox in a thread of its own
         # (tests send it explicitly). Started at the first request, so after a server's fork.

@@ -15,7 +15,7 @@ from typing import Any
 from flask_babel import gettext as _
 from slugify import slugify
 from sqlalchemy import Select, case, delete, or_, select, text
-from sqlalchemy.orm import selectin_polymorphic
+from sqlalchemy.orm import selectin_polymorphic, selectinload
 
 from hanse_hub.accounts.audit_log import forget_entry_title, record_entry_event
 from hanse_hub.content import kinds
@@ -737,6 +737,7 @@ def adoptions_of(actor: Actor, solution: Solution) -> list[Adoption]:
         select(Adoption)
         .where(Adoption.solution_id == solution.id, scope.adoption_filter())
         .order_by(Adoption.decided_on.desc().nulls_last(), Adoption.id)
+        .options(selectinload(Adoption.tenant), selectinload(Adoption.contact))
     )
     return [adoption for adoption in adoptions if scope.allows_adoption(adoption)]
 
@@ -744,9 +745,9 @@ def adoptions_of(actor: Actor, solution: Solution) -> list[Adoption]:
 def lessons_about(actor: Actor, solution: Solution) -> list[LessonLearned]:
     return list(
         db.session.scalars(
-            visible_entries(actor, kind=EntryKind.LESSON).where(
-                LessonLearned.solutions.any(Solution.id == solution.id)
-            )
+            visible_entries(actor, kind=EntryKind.LESSON)
+            .where(LessonLearned.solutions.any(Solution.id == solution.id))
+            .options(selectinload(Entry.tenant))
         )
     )
 

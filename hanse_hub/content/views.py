@@ -7,6 +7,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    make_response,
     redirect,
     render_template,
     request,
@@ -120,14 +121,25 @@ def render_entry(actor, entry, status: int = 200, **section_forms):
     if own and status == 200:
         with write_transaction():  # the asker has now seen the answers ("Mein Bereich")
             mark_seen_by_asker(actor, own)
-    page = render_template(
-        f"content/{entry.kind.value}.html",
-        entry=entry,
-        related=related,
-        questions=section,
-        has_profile=entry.kind in PROFILE_KINDS,
+    response = make_response(
+        render_template(
+            f"content/{entry.kind.value}.html",
+            entry=entry,
+            related=related,
+            questions=section,
+            has_profile=entry.kind in PROFILE_KINDS,
+        ),
+        status,
     )
-    return page, status
+    if actor.is_anonymous and status == 200:
+        # A visitor's browser may keep the page and ask whether it changed: the ETag is the
+        # hash of exactly what was rendered, so any change (also of a linked entry) is seen.
+        # Signed-in people's pages are never stored (web/security.py: no-store).
+        response.add_etag()
+        response.cache_control.no_cache = True
+        response.vary.update(("Cookie", "Accept-Language"))
+        response.make_conditional(request)
+    return response
 
 
 MAX_ID = 2**31 - 1

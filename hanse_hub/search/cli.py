@@ -87,9 +87,12 @@ def reindex(tenant_slug: str | None):
     if tenant is not None:
         query = query.where(Entry.tenant_id == tenant.id)
     total = db.session.scalar(query)
-    with click.progressbar(length=total, label="Indexing entries") as bar:
-        done = indexing.reindex(tenant, progress=bar.update)
+    # Two passes: the documents, then every entry's stored list of similar entries.
+    label = "Indexing entries, then their similar entries"
+    with click.progressbar(length=2 * total, label=label) as bar:
+        done = indexing.reindex(tenant, progress=bar.update, similar_progress=bar.update)
     click.echo(f"Indexed {done} entries.")
+    click.echo("Renewed their lists of similar entries (shown beside each entry).")
 
 
 @search_group.command("status")

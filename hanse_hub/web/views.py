@@ -316,6 +316,7 @@ def _events_query(actor: Actor) -> Select:
         selectinload(Event.materials).selectinload(Material.participants),
         selectinload(Event.participants),
         selectinload(Event.translations),
+        selectinload(Event.tenant),
     )
 
 
