@@ -6,7 +6,7 @@ export HANSE_DATA_DIR ?= ./instance
 FLASK := $(BIN)/flask --app hanse_hub
 STAMP := $(VENV)/.installed
 
-.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations audit lock bench-reset-timing mutate
+.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations audit lock bench-reset-timing mutate bench-pages
 
 help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
@@ -91,10 +91,14 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: bench-search
+bench: bench-search bench-pages
 
 bench-search: install
 	$(BIN)/python bench/search_bench.py
+
+# Reading pages against a bare Flask page under the same gunicorn (wrk when installed).
+bench-pages: install
+	$(BIN)/python bench/pages_bench.py
 
 screenshots: install assets
 	$(BIN)/python bench/screenshots.py

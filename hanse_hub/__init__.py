@@ -49,6 +49,7 @@ def create_app(environ: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
+    from hanse_hub.web.assets import register_static_caching
     from hanse_hub.web.context import register_template_helpers
     from hanse_hub.web.errors import register_error_handlers
     from hanse_hub.web.i18n import init_i18n
@@ -60,6 +61,10 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    from hanse_hub.freeze.guard import register_freeze_guard
+
+    register_freeze_guard(app)
+    register_static_caching(app)
     if settings.env != "testing":
         # Mail leaves the request: each process sends the mail outbox in a thread of its own
         # (tests send it explicitly). Started at the first request, so after a server's fork.
@@ -108,6 +113,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from hanse_hub.accounts.mfa_views import blueprint as second_factor
+    from hanse_hub.accounts.sso_views import blueprint as sso
     from hanse_hub.accounts.views import blueprint as accounts
     from hanse_hub.admin.views import blueprint as admin
     from hanse_hub.content.editing import blueprint as editing
@@ -123,6 +130,8 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(web)
     app.register_blueprint(accounts)
+    app.register_blueprint(second_factor)
+    app.register_blueprint(sso)
     app.register_blueprint(admin)
     app.register_blueprint(content)
     app.register_blueprint(editing)

@@ -7,15 +7,16 @@ import time
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from hanse_hub.content.models import Entry
 from hanse_hub.extensions import db
+from hanse_hub.freeze.cli import FreezableGroup
 from hanse_hub.search import analysis, indexing
 from hanse_hub.tenants.services import get_tenant
 
-search_group = AppGroup("search", help="The search index.")
+# Frozen (read-only): the index is not written, only its status is shown.
+search_group = FreezableGroup("search", help="The search index.", reads=frozenset({"status"}))
 
 
 @search_group.command("thesaurus-check")
@@ -86,9 +87,12 @@ def reindex(tenant_slug: str | None):
     if tenant is not None:
         query = query.where(Entry.tenant_id == tenant.id)
     total = db.session.scalar(query)
-    with click.progressbar(length=total, label="Indexing entries") as bar:
-        done = indexing.reindex(tenant, progress=bar.update)
+    # Two passes: the documents, then every entry's stored list of similar entries.
+    label = "Indexing entries, then their similar entries"
+    with click.progressbar(length=2 * total, label=label) as bar:
+        done = indexing.reindex(tenant, progress=bar.update, similar_progress=bar.update)
     click.echo(f"Indexed {done} entries.")
+    click.echo("Renewed their lists of similar entries (shown beside each entry).")
 
 
 @search_group.command("status")

@@ -22,7 +22,7 @@ from hanse_hub.content.storage import storage_for
 from hanse_hub.database import after_commit, utcnow, write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.questions.searchable import answered_question_texts
-from hanse_hub.search import analysis
+from hanse_hub.search import analysis, similar
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchDocument
 from hanse_hub.search.extraction import ExtractionError, extract_text
@@ -148,6 +148,9 @@ def _load_entries(entry_ids: list[int]) -> list[Entry]:
         db.session.scalars(
             select(Entry)
             .where(Entry.id.in_(entry_ids))
+            # In id order, not the table's physical order: equally scored hits then come out of
+            # a rebuilt index in the same order on every database (and after hub import).
+            .order_by(Entry.id)
             .options(
                 selectin_polymorphic(Entry, list(KIND_CLASSES.values())),
                 selectinload(Entry.topics),
@@ -159,7 +162,7 @@ def _load_entries(entry_ids: list[int]) -> list[Entry]:
     )
 
 
-def _index_entries(entry_ids: list[int]) -> tuple[int, int]:
+def _index_entries(entry_ids: list[int], *, with_similar: bool = True) -> tuple[int, int]:
     """Bring the index in line with the database for these entries. Returns (indexed, removed)."""
     backend = get_backend()
     entries = [e for e in _load_entries(entry_ids) if not e.is_deleted]
@@ -179,6 +182,8 @@ def _index_entries(entry_ids: list[int]) -> tuple[int, int]:
     gone = sorted(set(entry_ids) - {entry.id for entry in entries})
     backend.index_many(documents)
     backend.delete_many(gone)
+    if with_similar:
+        similar.refresh_after_change(entries, gone, entry_fields, backend)
     return len(documents), len(gone)
 
 
@@ -244,8 +249,13 @@ def _apply_inline() -> None:
 # -- rebuilding and status -------------------------------------------------------------------------
 
 
-def reindex(tenant: Tenant | None = None, progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild the index from the database (for one tenant, or everything)."""
+def reindex(
+    tenant: Tenant | None = None,
+    progress: Callable[[int], None] | None = None,
+    similar_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Rebuild the index from the database (for one tenant, or everything), then, in a second
+    pass over the complete index, the stored lists of similar entries of those entries."""
     backend = get_backend()
     query = select(Entry.id).where(Entry.deleted_at.is_(None)).order_by(Entry.id)
     if tenant is not None:
@@ -259,7 +269,7 @@ def reindex(tenant: Tenant | None = None, progress: Callable[[int], None] | None
     for start in range(0, len(entry_ids), BATCH_SIZE):
         batch = entry_ids[start : start + BATCH_SIZE]
         with write_transaction():
-            _index_entries(batch)
+            _index_entries(batch, with_similar=False)
         done += len(batch)
         if progress:
             progress(len(batch))
@@ -270,6 +280,9 @@ def reindex(tenant: Tenant | None = None, progress: Callable[[int], None] | None
                 select(Entry.id).where(Entry.tenant_id == tenant.id, Entry.deleted_at.is_not(None))
             )
             backend.delete_many(list(deleted))
+    similar.rebuild_all(
+        entry_ids, entry_fields, backend, batch_size=BATCH_SIZE, progress=similar_progress
+    )
     with write_transaction():
         _set_state("last_reindex", utcnow().isoformat())
     return done

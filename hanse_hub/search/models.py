@@ -50,3 +50,21 @@ class SearchState(db.Model):
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SimilarEntry(db.Model):
+    """One place in an entry's stored list of similar entries of other cities (derived data).
+
+    Written by the indexing pass (``similar.refresh_after_change``) when an entry or one of its
+    neighbours changes, rebuilt by ``flask search reindex``; the entry page reads it through the
+    visibility policy. The list holds entries of every visibility and status: who may see which
+    is decided when it is read, never here.
+    """
+
+    __tablename__ = "similar_entries"
+
+    # No foreign keys: like the search jobs, these rows follow the entries through the outbox,
+    # and a purged entry's rows are removed by the job that removes its document.
+    entry_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    similar_id: Mapped[int] = mapped_column(Integer, index=True)

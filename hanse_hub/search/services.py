@@ -17,14 +17,13 @@ word that only entries hidden from the searcher contain.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectin_polymorphic, selectinload
 
-from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
+from hanse_hub.conditions import Condition, FieldIn, all_of
 from hanse_hub.content.models import (
     Contact,
     Entry,
@@ -40,14 +39,13 @@ from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
 from hanse_hub.questions.searchable import answered_question_texts
 from hanse_hub.search import analysis, lenient
+from hanse_hub.search import similar as similar_entries
 from hanse_hub.search.backends import get_backend
-from hanse_hub.search.backends.base import IndexUnavailable, SearchQuery
-from hanse_hub.search.indexing import attachment_text, entry_fields
+from hanse_hub.search.backends.base import SearchQuery
+from hanse_hub.search.indexing import attachment_text
 from hanse_hub.search.query import (
     AnalysedNode,
     Node,
-    Or,
-    Token,
     analyse_query,
     kind_words,
     parse_query,
@@ -440,51 +438,7 @@ def autocomplete(actor: Actor, prefix: str, *, limit: int = 8) -> list[dict]:
     return suggestions[:limit]
 
 
-# The kinds shown first beside an entry of a kind: other experts beside a contact, solutions
-# and lessons learned beside a solution or a lesson learned.
-SIMILAR_KINDS_FIRST = {
-    EntryKind.CONTACT: ("contact",),
-    EntryKind.SOLUTION: ("lesson", "solution"),
-    EntryKind.LESSON: ("lesson", "solution"),
-}
-
-
 def similar(actor: Actor, entry: Entry, *, limit: int = 5) -> list[Entry]:
-    """Entries of other tenants that share the most distinctive words with ``entry``: first
-    those of the kinds that fit (``SIMILAR_KINDS_FIRST``; for a contact the words of their
-    topics and *Fachgebiete* count most), then any others. Never the entry itself (it belongs
-    to its own tenant), never an entry ``actor`` may not see."""
-    language = entry.language
-    tokens = analysis.analyse(entry.title + "\n" + "\n".join(entry_fields(entry)), language)
-    if not tokens:
-        return []
-    counts = Counter(tokens)
-    favoured = set(analysis.analyse(entry.title, language))
-    if isinstance(entry, Contact):
-        topics = " ".join(f"{t.name_de} {t.name_en}" for t in entry.topics)
-        favoured |= set(analysis.analyse(" ".join(entry.expertise) + " " + topics, language))
-    weighted = sorted(counts, key=lambda t: (-(counts[t] + 3 * (t in favoured)) * len(t), t))[:12]
-    tree = Or(tuple(Token((stem,)) for stem in weighted))
-    condition = all_of(
-        scope_for(actor).search_condition(),
-        NoneOf((FieldIn("tenant_id", [entry.tenant_id]),)),
-    )
-    backend = get_backend()
-    ids: list[int] = []
-    kinds_first = SIMILAR_KINDS_FIRST.get(EntryKind(entry.kind))
-    try:
-        if kinds_first:
-            fitting = all_of(condition, FieldIn("kind", list(kinds_first)))
-            ids += [
-                h.entry_id for h in backend.search(SearchQuery(tree, fitting, limit=limit)).hits
-            ]
-        if len(ids) < limit:
-            raw = backend.search(
-                SearchQuery(tree=tree, condition=condition, limit=limit + len(ids))
-            )
-            ids += [hit.entry_id for hit in raw.hits if hit.entry_id not in ids]
-    except IndexUnavailable:
-        return []  # a hint beside an entry: the entry page itself must not fail
-    ids = ids[:limit]
-    entries = _load_visible(actor, ids)
-    return [entries[entry_id] for entry_id in ids if entry_id in entries]
+    """Entries of other tenants that share the most distinctive words with ``entry``, as
+    ``actor`` may see them: read from the list the indexing pass stored (``similar.py``)."""
+    return similar_entries.similar_to(actor, entry, limit=limit)

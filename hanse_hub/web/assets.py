@@ -9,12 +9,13 @@ hub installed without Node.js falls back to its own ``hub.css`` and still looks 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, abort, send_from_directory, url_for
+from flask import Blueprint, Flask, abort, request, send_from_directory, url_for
 
 from hanse_hub import PROJECT_ROOT
 
@@ -82,3 +83,54 @@ def kern(path: str):
 @blueprint.app_context_processor
 def _kern_template_helpers() -> dict:
     return {"kern_available": kern_available(), "kern_asset": kern_asset_url}
+
+
+# -- the hub's own static files: addresses that name their content ---------------------------
+
+
+@cache
+def _content_hash(path: Path, modified: float) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return None
+
+
+def static_hash(app: Flask, filename: str) -> str | None:
+    """The first 12 hex digits of the SHA-256 of a file in ``static/`` (None if there is none).
+    Cached per file and modification time, so an edited file gets a new address at once."""
+    folder = Path(app.static_folder or "")
+    path = (folder / filename).resolve()
+    if folder.resolve() not in path.parents:
+        return None
+    try:
+        modified = path.stat().st_mtime
+    except OSError:
+        return None
+    return _content_hash(path, modified)
+
+
+def register_static_caching(app: Flask) -> None:
+    """``url_for('static', …)`` adds ``?v=<content hash>``; a request carrying the current hash
+    is answered with a year of immutable caching, any other with the default (revalidate)."""
+
+    @app.url_defaults
+    def _add_content_hash(endpoint: str, values: dict) -> None:
+        if endpoint == "static" and "filename" in values and "v" not in values:
+            digest = static_hash(app, values["filename"])
+            if digest:
+                values["v"] = digest
+
+    @app.after_request
+    def _immutable_when_hashed(response):
+        if (
+            request.endpoint == "static"
+            and response.status_code == 200
+            and request.args.get("v")
+            and request.args.get("v") == static_hash(app, request.view_args.get("filename", ""))
+        ):
+            response.cache_control.public = True
+            response.cache_control.max_age = int(MAX_AGE.total_seconds())
+            response.cache_control.immutable = True
+            response.cache_control.no_cache = None
+        return response

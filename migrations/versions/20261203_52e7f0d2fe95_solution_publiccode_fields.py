@@ -2,7 +2,7 @@
 maintenance type) and what an imported publiccode.yml holds beyond the hub's fields.
 
 Revision ID: 52e7f0d2fe95
-Revises: 01dc26806670
+Revises: 514e4133b11c
 Create Date: 2026-12-03 14:10:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '52e7f0d2fe95'
-down_revision = '01dc26806670'
+down_revision = '514e4133b11c'
 branch_labels = None
 depends_on = None
 

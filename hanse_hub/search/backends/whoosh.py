@@ -228,7 +228,13 @@ class WhooshBackend:
             for name in FACETS:
                 counts = results.groups(name)
                 facets[name] = {str(k): v for k, v in counts.items() if k not in (None, "")}
-        return RawResults(hits=hits, total=self._exact_count(searcher, whoosh_query), facets=facets)
+        # Whoosh knows the total when it scored every match (few matches, sorting, facets);
+        # only when it skipped low-scoring blocks is the exact count walked.
+        if results.has_exact_length():
+            total = len(results)
+        else:
+            total = self._exact_count(searcher, whoosh_query)
+        return RawResults(hits=hits, total=total, facets=facets)
 
     def count(self, query: SearchQuery) -> int:
         return self._exact_count(self._current_searcher(), self._restricted(query))
