@@ -60,6 +60,9 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    from hanse_hub.freeze.guard import register_freeze_guard
+
+    register_freeze_guard(app)
     if settings.env != "testing":
         # Mail leaves the request: each process sends the mail outbox in a thread of its own
         # (tests send it explicitly). Started at the first request, so after a server's fork.
@@ -108,6 +111,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from hanse_hub.accounts.mfa_views import blueprint as second_factor
+    from hanse_hub.accounts.sso_views import blueprint as sso
     from hanse_hub.accounts.views import blueprint as accounts
     from hanse_hub.admin.views import blueprint as admin
     from hanse_hub.content.editing import blueprint as editing
@@ -122,6 +127,8 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(web)
     app.register_blueprint(accounts)
+    app.register_blueprint(second_factor)
+    app.register_blueprint(sso)
     app.register_blueprint(admin)
     app.register_blueprint(content)
     app.register_blueprint(editing)

@@ -47,6 +47,30 @@ ADOPTION_LABELS = {
     AdoptionStatus.ADAPTED.value: _l("angepasst übernommen"),
     AdoptionStatus.DROPPED.value: _l("verworfen"),
 }
+# Kinds of file, by media type, as people call them ("PDF", "Präsentation"), not "PLAIN".
+FILE_TYPE_LABELS = {
+    "application/pdf": _l("PDF"),
+    "image/png": _l("Bild (PNG)"),
+    "image/jpeg": _l("Bild (JPEG)"),
+    "image/webp": _l("Bild (WebP)"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _l("Word-Dokument"),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": _l("Präsentation"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": _l("Tabelle"),
+    "application/vnd.oasis.opendocument.text": _l("Textdokument (ODT)"),
+    "application/vnd.oasis.opendocument.presentation": _l("Präsentation (ODP)"),
+    "application/vnd.oasis.opendocument.spreadsheet": _l("Tabelle (ODS)"),
+    "text/plain": _l("Text"),
+}
+
+
+def file_type_label(media_type: str) -> str:
+    """What people call a file of ``media_type``; an unknown one by its short form ("ZIP")."""
+    label = FILE_TYPE_LABELS.get(media_type)
+    if label is not None:
+        return str(label)
+    return media_type.split("/")[-1].split(".")[-1].split("+")[0].upper()
+
+
 # Roles in a tenant, by their stored value.
 ROLE_LABELS = {
     Role.READER.value: _l("Lesen"),
@@ -82,6 +106,14 @@ AUDIT_ACTION_LABELS = {
     "entry_archived": _l("Eintrag archiviert"),
     "entry_deleted": _l("Eintrag gelöscht"),
     "entry_restored": _l("Eintrag wiederhergestellt"),
+    "mfa_enrolled": _l("Zweiter Faktor eingerichtet"),
+    "mfa_failed": _l("Falscher Code des zweiten Faktors"),
+    "mfa_recovery_code_used": _l("Wiederherstellungscode benutzt"),
+    "mfa_recovery_codes_renewed": _l("Neue Wiederherstellungscodes erzeugt"),
+    "mfa_reset": _l("Zweiter Faktor zurückgesetzt"),
+    "sso_login_failed": _l("Fehlgeschlagene Anmeldung über Single Sign-on"),
+    "sso_provider_configured": _l("Single Sign-on eingerichtet"),
+    "sso_provider_removed": _l("Single Sign-on entfernt"),
 }
 
 

@@ -252,8 +252,14 @@ def _schedule_retry(row: OutgoingMail, error: str) -> DeliveryReport:
 
 
 def deliver_pending(*, limit: int = BATCH_SIZE) -> DeliveryReport:
-    """Send every due message (in batches of ``limit``); what happened, counted."""
+    """Send every due message (in batches of ``limit``); what happened, counted.
+
+    A frozen hub sends nothing: the messages wait until the freeze ends."""
+    from hanse_hub.freeze.services import freeze_state
+
     report = DeliveryReport()
+    if freeze_state().frozen:
+        return report
     while ids := _claim(limit):
         for row_id in ids:
             report = report + _deliver_one(row_id)

@@ -23,6 +23,7 @@ from hanse_hub.content.models import (
     Solution,
     Topic,
 )
+from hanse_hub.freeze.models import HubFlag
 from hanse_hub.mail_outbox import OutgoingMail
 from hanse_hub.notifications.models import (
     FeedToken,
@@ -45,6 +46,7 @@ __all__ = [
     "Event",
     "FeedToken",
     "Follow",
+    "HubFlag",
     "Invitation",
     "LessonLearned",
     "LoginSession",

@@ -11,6 +11,8 @@ from hanse_hub.accounts.models import (
     AuditEvent,
     LoginSession,
     PersonalAccessToken,
+    RecoveryCode,
+    TotpCredential,
     User,
     fold_email,
 )
@@ -44,7 +46,22 @@ def pseudonymise_user(user: User) -> None:
     # Invitations to the person's address and their reset requests name them: gone too.
     db.session.execute(delete(Invitation).where(Invitation.email_folded == folded))
     db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))
+    # The second factor's secret and recovery codes belong to nobody any more.
+    db.session.execute(delete(TotpCredential).where(TotpCredential.user_id == user.id))
+    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.flush()
+
+
+def _second_factor(user: User) -> dict:
+    credential = db.session.scalar(select(TotpCredential).where(TotpCredential.user_id == user.id))
+    codes = db.session.scalars(select(RecoveryCode).where(RecoveryCode.user_id == user.id)).all()
+    return {
+        "enrolled_at": credential.confirmed_at.isoformat()
+        if credential is not None and credential.confirmed_at
+        else None,
+        "recovery_codes": len(codes),
+        "recovery_codes_used": sum(1 for code in codes if code.used_at is not None),
+    }
 
 
 def contacts_of(user: User) -> list[Contact]:
@@ -98,9 +115,12 @@ def export_user_data(user: User) -> dict[str, Any]:
                 "ended_at": iso(s.ended_at),
                 "ended_reason": s.ended_reason,
                 "user_agent": s.user_agent,
+                "second_factor": s.mfa_method,
             }
             for s in db.session.scalars(select(LoginSession).where(LoginSession.user_id == user.id))
         ],
+        # Whether and since when a second factor is set up; never its secret or codes.
+        "second_factor": _second_factor(user),
         "personal_access_tokens": [
             {
                 "name": t.name,

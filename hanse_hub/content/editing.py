@@ -43,11 +43,19 @@ from hanse_hub.content.forms import (
     UploadForm,
     adoption_form,
     entry_form,
+    person_label,
     visibility_descriptions,
     wants_consent,
 )
 from hanse_hub.content.kinds import field_labels
-from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus, Solution
+from hanse_hub.content.models import (
+    Adoption,
+    AdoptionStatus,
+    Entry,
+    EntryKind,
+    EntryStatus,
+    Solution,
+)
 from hanse_hub.content.services import ContentError, EntryNotFound, StaleEntry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.content.views import entry_url
@@ -217,6 +225,15 @@ def _render_entry_form(
 ):
     if entry is not None and upload_form is None:
         upload_form = UploadForm(formdata=None)
+    if form.people_field:  # the picker's suggestions as one types (combobox.js)
+        form.people_query.render_kw = {
+            "autocomplete": "off",
+            "data-autocomplete": url_for("editing.people_suggestions", stadt=tenant.slug),
+            "data-autocomplete-status": _(
+                "%(count)s Personen; mit den Pfeiltasten auswählen", count="%(count)s"
+            ),
+            "data-autocomplete-choose": form.people_field,
+        }
     return render_template(
         "content/edit.html",
         form=form,
@@ -258,8 +275,8 @@ def create_entry(tenant_slug: str, kind_slug: str):
     if not can_create_in(actor, tenant.id):
         abort(403)
     form = entry_form(kind, actor, tenant)
-    if form.is_submitted() and form.preview.data:
-        return _render_entry_form(form, tenant=tenant, kind=kind, preview=True)
+    if form.is_submitted() and (form.preview.data or form.find_people.data):
+        return _render_entry_form(form, tenant=tenant, kind=kind, preview=form.preview.data)
     status = 200
     if form.validate_on_submit():
         try:
@@ -293,8 +310,8 @@ def edit_entry(entry_id: int):
     actor = current_actor()
     form = entry_form(entry.kind, actor, entry.tenant, entry=entry)
     render = {"tenant": entry.tenant, "kind": entry.kind, "entry": entry}
-    if form.is_submitted() and form.preview.data:
-        return _render_entry_form(form, preview=True, **render)
+    if form.is_submitted() and (form.preview.data or form.find_people.data):
+        return _render_entry_form(form, preview=form.preview.data, **render)
     status = 200
     if form.validate_on_submit():
         consent = wants_consent(form, entry)
@@ -352,6 +369,27 @@ def preview():
     if len(source) > MAX_TEXT:
         return error_response(413, _("Der Text ist zu lang für eine Vorschau."))
     return jsonify(html=str(render_markdown(source.replace("\x00", ""))))
+
+
+@blueprint.route("/personen/vorschlaege")
+@login_required
+@limiter.limit(configured_limit("search"))
+def people_suggestions():
+    """People for the picker's combobox: ``?q=`` (two letters or more), those of ``?stadt=``
+    first; ``{"suggestions": [{"id", "label", "url"}]}`` – at most twenty, for editors."""
+    actor = current_actor()
+    if not actor.editable_tenant_ids:
+        abort(403)
+    tenant = get_tenant(request.args.get("stadt", "")[:60])
+    found = services.find_contacts(
+        actor, request.args.get("q", ""), own_tenant_id=tenant.id if tenant else None
+    )
+    return jsonify(
+        suggestions=[
+            {"id": contact.id, "label": person_label(contact), "url": entry_url(contact)}
+            for contact in found
+        ]
+    )
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -640,6 +678,27 @@ def _render_adoption(form: AdoptionForm, solution: Solution, *, adoption=None, s
     ), status
 
 
+def _adoption_message(status: str, name: str) -> tuple[str, str]:
+    """What recording an adoption says, worded per status, and its flash category: only a
+    decision to use the solution is a success (green); evaluating or rejecting it is news."""
+    if status == AdoptionStatus.EVALUATING.value:
+        return _(
+            "Danke! Dass %(name)s die Lösung prüft, steht jetzt bei der Lösung.", name=name
+        ), "info"
+    if status == AdoptionStatus.DROPPED.value:
+        return _(
+            "Danke! Dass %(name)s die Lösung verworfen hat, steht jetzt bei der Lösung.", name=name
+        ), "info"
+    if status == AdoptionStatus.ADAPTED.value:
+        return _(
+            "Danke! Dass %(name)s die Lösung angepasst übernommen hat, steht jetzt bei der Lösung.",
+            name=name,
+        ), "success"
+    return _(
+        "Danke! Dass %(name)s die Lösung übernommen hat, steht jetzt bei der Lösung.", name=name
+    ), "success"
+
+
 @blueprint.route("/eintraege/<db_id:entry_id>/uebernahme", methods=["GET", "POST"])
 @login_required
 def record_adoption(entry_id: int):
@@ -661,13 +720,7 @@ def record_adoption(entry_id: int):
             form.add_service_error(error)
             status = 422
         else:
-            flash(
-                _(
-                    "Danke! Dass %(name)s die Lösung nutzt, steht jetzt bei der Lösung.",
-                    name=tenant.short_name,
-                ),
-                "success",
-            )
+            flash(*_adoption_message(form.status.data, tenant.short_name))
             return redirect(entry_url(solution))
     elif form.is_submitted():
         status = 422

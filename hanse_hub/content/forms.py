@@ -47,7 +47,12 @@ from hanse_hub.content.models import (
     Maturity,
     Visibility,
 )
-from hanse_hub.content.services import ContentError, visible_entries
+from hanse_hub.content.services import (
+    ContentError,
+    contacts_by_ids,
+    find_contacts,
+    visible_entries,
+)
 from hanse_hub.content.topics import list_topics
 from hanse_hub.extensions import db
 from hanse_hub.labels import interface_language
@@ -324,6 +329,16 @@ class EntryForm(HubForm):
     version = HiddenField()
     save = SubmitField(_l("Speichern"))
     preview = SubmitField(_l("Vorschau"))
+    # The people picker of forms with a people field (``people_field``): search, then choose.
+    people_query = StringField(
+        _l("Person suchen"),
+        filters=[clean_line],
+        validators=[Optional(), _length(100)],
+        render_kw={"autocomplete": "off"},
+        description=_l("Name, Thema oder Organisationseinheit; Personen Ihrer Stadt zuerst."),
+    )
+    find_people = SubmitField(_l("Personen suchen"))
+    people_field: str | None = None
 
     # Which fields a kind adds, in the order of the form (see ``kind_fields``).
     kind_field_names: tuple[str, ...] = ()
@@ -419,6 +434,7 @@ class SolutionForm(EntryForm):
         description=_l("z. B. https://gitlab.opencode.de/…"),
     )
     contact_ids = choose_many(_l("Ansprechpersonen"))
+    people_field = "contact_ids"
 
     kind_field_names = (
         "maturity",
@@ -630,6 +646,7 @@ class MaterialForm(EntryForm):
     )
     solution_id = choose_one(_l("Lösung"))
     speaker_ids = choose_many(_l("Vortragende"))
+    people_field = "speaker_ids"
 
     kind_field_names = ("event_id", "solution_id", "speaker_ids")
 
@@ -767,11 +784,10 @@ def entry_form(
     if entry is not None and entry.licence not in dict(licences):
         licences.append((entry.licence, entry.licence))  # keep what the entry has
     form.licence.choices = options(licences)
+    if form.people_field:
+        _offer_people(form, actor, tenant)
     if isinstance(form, SolutionForm):
         form.maturity.choices = options(MATURITIES)
-        form.contact_ids.choices = options(
-            _entry_choices(actor, EntryKind.CONTACT, own_tenant_id=tenant.id)
-        )
     elif isinstance(form, LessonForm):
         form.solution_ids.choices = options(
             _entry_choices(actor, EntryKind.SOLUTION, own_tenant_id=tenant.id)
@@ -783,10 +799,31 @@ def entry_form(
         form.solution_id.choices = options(
             [NONE_CHOICE, *_entry_choices(actor, EntryKind.SOLUTION, own_tenant_id=tenant.id)]
         )
-        form.speaker_ids.choices = options(
-            _entry_choices(actor, EntryKind.CONTACT, own_tenant_id=tenant.id)
-        )
     return form
+
+
+def person_label(contact) -> str:
+    name = contact.person_name if contact.person_name != contact.title else ""
+    return " – ".join(part for part in (name, contact.title) if part) + (
+        f" ({contact.tenant.short_name})"
+    )
+
+
+def _offer_people(form: EntryForm, actor: Actor, tenant: Tenant) -> None:
+    """The choices of the form's people field: the people chosen (as stored or as sent) and
+    those the picker's search found – never every person of every city."""
+    field = getattr(form, form.people_field)
+    sent = field.data if isinstance(field.data, list) else []
+    ids = [
+        int(v) for v in sent if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) < 10
+    ]
+    chosen = contacts_by_ids(actor, ids)
+    found = []
+    if form.find_people.data and form.people_query.data:
+        found = find_contacts(actor, form.people_query.data, own_tenant_id=tenant.id)
+    form.found_people = found
+    offered = {contact.id: contact for contact in [*chosen, *found]}
+    field.choices = options((str(cid), person_label(c)) for cid, c in offered.items())
 
 
 def wants_consent(form: EntryForm, entry: Entry | None = None) -> bool | None:
@@ -914,7 +951,20 @@ def adoption_form(
         data = {"tenant": tenants[0].slug}
     form = AdoptionForm(data=data) if formdata == "request" else AdoptionForm(None, data=data)
     form.tenant.choices = options((tenant.slug, tenant.short_name) for tenant in tenants)
-    own = tenants[0].id if len(tenants) == 1 else None
-    contacts = _entry_choices(actor, EntryKind.CONTACT, own_tenant_id=own)
-    form.contact_id.choices = options([NONE_CHOICE, *contacts])
+    # The adopting organisation's own people (another city's people cannot speak for it), and
+    # whoever is named already.
+    tenant_ids = {tenant.id for tenant in tenants}
+    contacts = [
+        contact
+        for contact in db.session.scalars(
+            visible_entries(actor, kind=EntryKind.CONTACT).where(Contact.tenant_id.in_(tenant_ids))
+        )
+    ]
+    if adoption is not None and adoption.contact_id:
+        contacts += contacts_by_ids(actor, [adoption.contact_id])
+    offered = {contact.id: contact for contact in contacts}
+    ordered = sorted(offered.values(), key=lambda c: (c.tenant.short_name, c.title.casefold()))
+    form.contact_id.choices = options(
+        [NONE_CHOICE, *((str(contact.id), person_label(contact)) for contact in ordered)]
+    )
     return form

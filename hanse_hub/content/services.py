@@ -14,10 +14,10 @@ from typing import Any
 
 from flask_babel import gettext as _
 from slugify import slugify
-from sqlalchemy import Select, delete, select, text
+from sqlalchemy import Select, case, delete, or_, select, text
 from sqlalchemy.orm import selectin_polymorphic
 
-from hanse_hub.accounts.audit_log import record_entry_event
+from hanse_hub.accounts.audit_log import forget_entry_title, record_entry_event
 from hanse_hub.content import kinds
 from hanse_hub.content.models import (
     Adoption,
@@ -590,7 +590,12 @@ def restore_entry(actor: Actor, entry: Entry) -> Entry:
 
 
 def purge_entry(entry: Entry) -> None:
-    """Remove an entry and its history for good (DSGVO erasure; hub-admin CLI only)."""
+    """Remove an entry and its history for good (DSGVO erasure; hub-admin CLI only).
+
+    The audit log keeps naming other purged entries, but not a contact: its title is a person.
+    """
+    if entry.kind == EntryKind.CONTACT:
+        forget_entry_title(entry)
     db.session.delete(entry)
     db.session.flush()
 
@@ -797,3 +802,77 @@ def get_deleted_entry(actor: Actor, entry_id: int) -> Entry:
     if entry is None or not entry.is_deleted or not actor.is_admin_of(entry.tenant_id):
         raise EntryNotFound(entry_id)
     return entry
+
+
+MAX_COMPARED = 4
+
+
+@dataclass(frozen=True)
+class ComparedSolution:
+    """A solution beside others: its facts as ``actor`` may see them."""
+
+    solution: Solution
+    contacts: list[Entry]
+    adoptions: list[Adoption]
+
+
+def solutions_to_compare(actor: Actor, ids: Iterable[int]) -> list[ComparedSolution]:
+    """The solutions among ``ids`` that ``actor`` may see (at most ``MAX_COMPARED``, in the
+    order given, each once); the others are left out, as if they did not exist."""
+    wanted = list(dict.fromkeys(ids))[:MAX_COMPARED]
+    if not wanted:
+        return []
+    found = {
+        solution.id: solution
+        for solution in db.session.scalars(
+            visible_entries(actor, kind=EntryKind.SOLUTION).where(Solution.id.in_(wanted))
+        )
+    }
+    return [
+        ComparedSolution(
+            solution=found[solution_id],
+            contacts=visible(actor, found[solution_id].contacts),
+            adoptions=adoptions_of(actor, found[solution_id]),
+        )
+        for solution_id in wanted
+        if solution_id in found
+    ]
+
+
+PEOPLE_FOUND = 20
+
+
+def find_contacts(
+    actor: Actor, query: str, *, own_tenant_id: int | None = None, limit: int = PEOPLE_FOUND
+) -> list[Contact]:
+    """Published contacts ``actor`` may see whose name, title or unit contains ``query``:
+    those of ``own_tenant_id`` first, then by name; at most ``limit`` (a picker lists what
+    was searched for, never every person of every city)."""
+    query = " ".join(query.split())[:100]
+    if len(query) < 2:
+        return []
+    pattern = "%" + query.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+    own_first = case((Contact.tenant_id == own_tenant_id, 0), else_=1)
+    found = visible_entries(actor, kind=EntryKind.CONTACT, status=EntryStatus.PUBLISHED).where(
+        or_(
+            Contact.person_name.ilike(pattern, escape="\\"),
+            Contact.title.ilike(pattern, escape="\\"),
+            Contact.org_unit.ilike(pattern, escape="\\"),
+        )
+    )
+    found = found.order_by(None).order_by(own_first, Contact.person_name, Contact.id)
+    return list(db.session.scalars(found.limit(limit)))
+
+
+def contacts_by_ids(actor: Actor, ids: Iterable[int]) -> list[Contact]:
+    """The contacts among ``ids`` that ``actor`` may see, in the order given."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    found = {
+        contact.id: contact
+        for contact in db.session.scalars(
+            visible_entries(actor, kind=EntryKind.CONTACT).where(Contact.id.in_(wanted))
+        )
+    }
+    return [found[contact_id] for contact_id in wanted if contact_id in found]

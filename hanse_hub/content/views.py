@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from slugify import slugify
 
 from hanse_hub.content.attachments import get_attachment
-from hanse_hub.content.services import EntryNotFound, get_entry_by_slug, related_entries
+from hanse_hub.content.models import EntryKind
+from hanse_hub.content.profile import ProfileFacts, render_profile
+from hanse_hub.content.services import (
+    MAX_COMPARED,
+    EntryNotFound,
+    get_entry_by_slug,
+    related_entries,
+    solutions_to_compare,
+)
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.questions.forms import question_section
@@ -26,16 +45,65 @@ def _entry_url(entry) -> str:
     return entry_url(entry)
 
 
-@blueprint.route("/t/<tenant_slug>/<slug>")
-def entry_page(tenant_slug: str, slug: str):
+def permalink(entry) -> str:
+    """The entry's address for print and PDF: the public base address when one is set."""
+    path = entry_url(entry)
+    base_url = current_app.config.get("HANSE_BASE_URL")
+    return (
+        base_url + path
+        if base_url
+        else url_for(
+            "content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug, _external=True
+        )
+    )
+
+
+@blueprint.app_template_global("permalink")
+def _permalink(entry) -> str:
+    return permalink(entry)
+
+
+def _lookup(tenant_slug: str, slug: str):
     tenant = get_tenant(tenant_slug)
     if tenant is None or "\x00" in slug:  # PostgreSQL refuses NUL; no slug contains one
         abort(404)
-    actor = current_actor()
     try:
-        lookup = get_entry_by_slug(actor, tenant, slug)
+        return get_entry_by_slug(current_actor(), tenant, slug)
     except EntryNotFound:
         abort(404)
+
+
+# Kinds with a "Steckbrief" (one-page PDF profile).
+PROFILE_KINDS = (EntryKind.SOLUTION, EntryKind.LESSON)
+
+
+@blueprint.route("/t/<tenant_slug>/<slug>/steckbrief.pdf")
+def entry_profile(tenant_slug: str, slug: str):
+    """The entry's one-page PDF profile ("Steckbrief"), as the viewer may see it."""
+    lookup = _lookup(tenant_slug, slug)
+    entry = lookup.entry
+    if entry.kind not in PROFILE_KINDS:
+        abort(404)
+    if lookup.redirected:
+        return redirect(
+            url_for("content.entry_profile", tenant_slug=entry.tenant.slug, slug=entry.slug),
+            code=301,
+        )
+    related = related_entries(current_actor(), entry)  # only what this viewer may see
+    facts = ProfileFacts(
+        contacts=related.get("contacts", []), adoptions=related.get("adoptions", [])
+    )
+    response = Response(render_profile(entry, facts, permalink(entry)), mimetype="application/pdf")
+    name = f"steckbrief-{slugify(entry.title)[:60] or entry.id}.pdf"
+    response.headers.set("Content-Disposition", "inline", filename=name)
+    response.headers["Cache-Control"] = "private, no-store"  # drafts and internal entries too
+    return response
+
+
+@blueprint.route("/t/<tenant_slug>/<slug>")
+def entry_page(tenant_slug: str, slug: str):
+    actor = current_actor()
+    lookup = _lookup(tenant_slug, slug)
     entry = lookup.entry
     if lookup.redirected:
         return redirect(entry_url(entry), code=301)
@@ -53,9 +121,42 @@ def render_entry(actor, entry, status: int = 200, **section_forms):
         with write_transaction():  # the asker has now seen the answers ("Mein Bereich")
             mark_seen_by_asker(actor, own)
     page = render_template(
-        f"content/{entry.kind.value}.html", entry=entry, related=related, questions=section
+        f"content/{entry.kind.value}.html",
+        entry=entry,
+        related=related,
+        questions=section,
+        has_profile=entry.kind in PROFILE_KINDS,
     )
     return page, status
+
+
+MAX_ID = 2**31 - 1
+
+
+def _compared_ids() -> list[int]:
+    """The solution ids of ``?l=…`` (repeated); anything that is not an id is ignored."""
+    ids = []
+    for value in request.args.getlist("l"):
+        if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+            ids.append(int(value))
+    return ids
+
+
+@blueprint.route("/vergleich")
+def compare():
+    """Two to four solutions side by side; the URL (``?l=12&l=34``) names them, so it can be
+    bookmarked, sent and printed."""
+    ids = _compared_ids()
+    compared = solutions_to_compare(current_actor(), ids)
+    return render_template(
+        "content/compare.html",
+        compared=compared,
+        asked=len(dict.fromkeys(ids)),
+        max_compared=MAX_COMPARED,
+        without=lambda solution_id: url_for(
+            "content.compare", l=[c.solution.id for c in compared if c.solution.id != solution_id]
+        ),
+    )
 
 
 @blueprint.route("/dateien/<db_id:attachment_id>")

@@ -6,18 +6,19 @@ import time
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 
 from hanse_hub.clock import berlin_today
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.freeze.cli import FreezableGroup
 from hanse_hub.mail_outbox import deliver_pending
 from hanse_hub.notifications.digest import PERIODS, queue_digests
 from hanse_hub.notifications.searches import check_followed_searches
 from hanse_hub.notifications.services import notify_reviews_due
 
-notifications_group = AppGroup("notifications", help="Notifications that are due by time.")
-digest_group = AppGroup("digest", help="The e-mail digest.")
+# Frozen (read-only) hubs send no mail and write no notifications: every command is refused.
+notifications_group = FreezableGroup("notifications", help="Notifications that are due by time.")
+digest_group = FreezableGroup("digest", help="The e-mail digest.")
 
 
 def _check() -> str:

@@ -32,7 +32,7 @@ from sqlalchemy import Select, func, or_, select, update
 
 from hanse_hub.accounts.models import Membership, User
 from hanse_hub.content import kinds
-from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus
+from hanse_hub.content.models import Adoption, Entry, EntryKind, EntryStatus, Topic
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
 from hanse_hub.labels import ADOPTION_LABELS
@@ -44,6 +44,7 @@ from hanse_hub.notifications.models import (
     NotificationSettings,
 )
 from hanse_hub.policy import Actor, scope_for
+from hanse_hub.tenants.models import Tenant
 
 # -- event types and reasons ---------------------------------------------------------------------
 
@@ -197,11 +198,11 @@ def follow(
             raise FollowError(_("Diesen Eintrag gibt es nicht."))
         values["entry_id"] = entry.id
     elif target == FollowTarget.TOPIC:
-        if topic_id is None:
+        if topic_id is None or db.session.get(Topic, topic_id) is None:
             raise FollowError(_("Dieses Handlungsfeld gibt es nicht."))
         values["topic_id"] = topic_id
     elif target == FollowTarget.TENANT:
-        if tenant_id is None:
+        if tenant_id is None or db.session.get(Tenant, tenant_id) is None:
             raise FollowError(_("Diese Organisation gibt es nicht."))
         values["tenant_id"] = tenant_id
     else:

@@ -148,6 +148,9 @@ def _load_entries(entry_ids: list[int]) -> list[Entry]:
         db.session.scalars(
             select(Entry)
             .where(Entry.id.in_(entry_ids))
+            # In id order, not the table's physical order: equally scored hits then come out of
+            # a rebuilt index in the same order on every database (and after hub import).
+            .order_by(Entry.id)
             .options(
                 selectin_polymorphic(Entry, list(KIND_CLASSES.values())),
                 selectinload(Entry.topics),

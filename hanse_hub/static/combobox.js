@@ -1,6 +1,7 @@
 // A reusable autocomplete combobox (WAI-ARIA Authoring Practices 1.2, "list autocomplete"):
 // every <input data-autocomplete="URL"> gets a list of suggestions fetched from URL?q=…,
-// which answers {"suggestions": [{"label": …, "url": …, "type": …}]}. Progressive
+// which answers {"suggestions": [{"label": …, "url": …, "type": …}]}; choosing one opens its
+// URL, or, on an input with data-autocomplete-choose, fires "combobox-choose". Progressive
 // enhancement: without this script the input is a plain search field in a plain form.
 //
 // Keyboard: ↓/↑ move through the suggestions (the input keeps focus; aria-activedescendant
@@ -153,6 +154,17 @@
 
   Combobox.prototype.choose = function (index) {
     var item = this.items[index];
+    if (item && this.input.hasAttribute("data-autocomplete-choose")) {
+      // A picker (data-autocomplete-choose): the page takes the item, the field is cleared.
+      this.input.dispatchEvent(new CustomEvent("combobox-choose", { bubbles: true, detail: item }));
+      this.input.value = "";
+      this.items = [];
+      this.active = -1;
+      this.listbox.hidden = true;
+      this.input.setAttribute("aria-expanded", "false");
+      this.input.removeAttribute("aria-activedescendant");
+      return;
+    }
     if (item && item.url) {
       window.location.assign(item.url);
     }

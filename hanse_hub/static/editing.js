@@ -61,6 +61,55 @@
     });
   }
 
+  // After a failed save, the errors shown describe the input as it was sent. A field changed
+  // since then no longer has that error for sure: on a preview, its message, its red frame and
+  // its line in the summary go (the server checks again on saving). The summary goes with its
+  // last line.
+  function rememberErrors(form) {
+    var remembered = [];
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid="true"]'), function (field) {
+      remembered.push({ field: field, value: field.value });
+    });
+    return remembered;
+  }
+
+  function clearStaleErrors(remembered) {
+    var summary = document.getElementById("fehler");
+    remembered.forEach(function (item) {
+      var field = item.field;
+      if (field.getAttribute("aria-invalid") !== "true" || field.value === item.value) {
+        return;
+      }
+      field.removeAttribute("aria-invalid");
+      field.className = field.className.replace(/\s*kern-form-input__(input|select)--error/, "");
+      var message = document.getElementById(field.id + "-error");
+      if (message) {
+        message.parentNode.removeChild(message);
+      }
+      var wrapper = field.closest(".kern-form-input--error");
+      if (wrapper) {
+        wrapper.classList.remove("kern-form-input--error");
+      }
+      var describedBy = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== field.id + "-error";
+      });
+      if (describedBy.length) {
+        field.setAttribute("aria-describedby", describedBy.join(" "));
+      } else {
+        field.removeAttribute("aria-describedby");
+      }
+      if (summary) {
+        var link = summary.querySelector('a[href="#' + field.id + '"]');
+        if (link && link.parentNode) {
+          link.parentNode.parentNode.removeChild(link.parentNode);
+        }
+      }
+    });
+    if (summary && !summary.querySelector("li")) {
+      summary.parentNode.removeChild(summary);
+    }
+  }
+
   function enhancePreview(form) {
     var url = form.getAttribute("data-preview-url");
     var region = document.getElementById("vorschau");
@@ -69,6 +118,7 @@
       return;
     }
     var fallback = false;
+    var remembered = rememberErrors(form);
     form.addEventListener("submit", function (event) {
       var submitter = event.submitter;
       if (fallback || !submitter || submitter.name !== "preview") {
@@ -82,6 +132,7 @@
           return { label: labelOf(field), html: data.html };
         });
       })).then(function (parts) {
+        clearStaleErrors(remembered);
         renderPreview(region, parts);
       }).catch(function () {
         // Without the endpoint the form still works: let the browser send it.
@@ -94,6 +145,45 @@
       });
     });
   }
+
+  // The people picker: a person chosen in the combobox is ticked among the checkboxes of the
+  // field named by data-autocomplete-choose (added there when the search found them only now).
+  function addPerson(event) {
+    var input = event.target;
+    var name = input.getAttribute("data-autocomplete-choose");
+    var item = event.detail;
+    var body = document.querySelector('[data-people-field="' + name + '"]');
+    if (!name || !item || !body) {
+      return;
+    }
+    var value = String(item.id);
+    var box = body.querySelector('input[type="checkbox"][value="' + value + '"]');
+    if (!box) {
+      var empty = body.querySelector("p.muted");
+      if (empty) {
+        body.removeChild(empty);
+      }
+      var row = document.createElement("div");
+      row.className = "kern-form-check";
+      box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "kern-form-check__checkbox";
+      box.name = name;
+      box.value = value;
+      box.id = name + "-neu-" + value;
+      var label = document.createElement("label");
+      label.className = "kern-label";
+      label.htmlFor = box.id;
+      label.textContent = item.label;
+      row.appendChild(box);
+      row.appendChild(label);
+      body.appendChild(row);
+    }
+    box.checked = true;
+    box.focus();
+  }
+
+  document.addEventListener("combobox-choose", addPerson);
 
   document.addEventListener("DOMContentLoaded", function () {
     focusErrors();

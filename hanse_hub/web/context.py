@@ -6,15 +6,17 @@ from flask import Flask, g
 from flask_babel import format_number
 from flask_login import current_user
 
+from hanse_hub.freeze.services import freeze_state
 from hanse_hub.labels import (
     ADOPTION_LABELS,
     KIND_LABELS,
     MATURITY_LABELS,
     STATUS_LABELS,
     VISIBILITY_LABELS,
+    file_type_label,
 )
 from hanse_hub.policy import Action, Actor, can
-from hanse_hub.web.i18n import format_date
+from hanse_hub.web.i18n import format_date, format_period
 from hanse_hub.web.markdown import render_markdown
 
 
@@ -30,6 +32,8 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = lambda value: format_date(value, with_time=True)
+    app.jinja_env.filters["period"] = format_period
+    app.jinja_env.filters["file_type"] = file_type_label
     # 1.234 in German, 1,234 in English.
     app.jinja_env.filters["number"] = format_number
 
@@ -38,7 +42,11 @@ def register_template_helpers(app: Flask) -> None:
         actor = current_actor()
         return {
             "actor": actor,
-            "can": lambda action, entry: can(actor, Action(action), entry),
+            # A frozen hub (read-only) offers nothing but reading: no edit, publish, delete ….
+            "can": lambda action, entry: (
+                can(actor, Action(action), entry)
+                and (Action(action) == Action.VIEW or not freeze_state().frozen)
+            ),
             "kind_labels": KIND_LABELS,
             "visibility_labels": VISIBILITY_LABELS,
             "status_labels": STATUS_LABELS,

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from flask import Flask, g, has_request_context, redirect, request
 from flask_babel import format_date as babel_format_date
 from flask_babel import format_time as babel_format_time
-from flask_babel import gettext
+from flask_babel import get_locale, gettext, to_user_timezone
 
 from hanse_hub.extensions import babel
 from hanse_hub.labels import DEFAULT_LANGUAGE, LANGUAGES
@@ -54,14 +54,45 @@ def switch_url(code: str) -> str:
     return request.script_root + "/" + request.path.lstrip("/\\") + "?" + urlencode(rest)
 
 
+# English dates in the European form ("24 Sep 2026", 24-hour clock), not the US one ("Sep 24,
+# 2026, 10:00 AM"): the hub's readers are European. German keeps CLDR's "24.09.2026, 10:00".
+DATE_PATTERNS = {"en": ("d MMM y", "HH:mm")}
+
+
+def _patterns() -> tuple[str, str]:
+    locale = get_locale()
+    return DATE_PATTERNS.get(locale.language if locale else "", ("medium", "short"))
+
+
 def format_date(value, with_time: bool = False) -> str:
     """A date (or moment, shown in Europe/Berlin) in the interface language's usual form."""
     if value is None:
         return ""
-    day = babel_format_date(value, "medium")
+    date_pattern, time_pattern = _patterns()
+    day = babel_format_date(value, date_pattern)
     if not with_time or not hasattr(value, "hour"):
         return day
-    return gettext("%(date)s, %(time)s Uhr", date=day, time=babel_format_time(value, "short"))
+    return gettext("%(date)s, %(time)s Uhr", date=day, time=babel_format_time(value, time_pattern))
+
+
+def format_period(start, end) -> str:
+    """From ``start`` to ``end`` (moments); the date only once when both fall on the same day
+    in Europe/Berlin: "10.12.2026, 10:00 bis 16:30 Uhr"."""
+    if end is None or start is None:
+        return format_date(start or end, with_time=True)
+    if to_user_timezone(start).date() != to_user_timezone(end).date():
+        return gettext(
+            "%(start)s bis %(end)s",
+            start=format_date(start, with_time=True),
+            end=format_date(end, with_time=True),
+        )
+    date_pattern, time_pattern = _patterns()
+    return gettext(
+        "%(date)s, %(start)s bis %(end)s Uhr",
+        date=babel_format_date(start, date_pattern),
+        start=babel_format_time(start, time_pattern),
+        end=babel_format_time(end, time_pattern),
+    )
 
 
 def init_i18n(app: Flask) -> None:

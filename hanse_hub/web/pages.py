@@ -1,10 +1,12 @@
-"""Legal and accessibility pages whose text each deployment configures.
+"""Legal, accessibility and "about" pages whose text each deployment configures.
 
-Every deployment has its own operator, so the imprint, the privacy notice and the accessibility
-statement cannot ship with the code. Each page reads Markdown from
-``HANSE_DATA_DIR/pages/<name>.md`` on every request (a change needs no restart) and otherwise
-shows the built-in default from ``templates/web/legal/<name>.md``. Both are rendered with
-``render_markdown``, so an operator's file is sanitised like any entry.
+Every deployment has its own operator, so the imprint, the privacy notice, the accessibility
+statement and the page about the platform cannot ship with the code. Each page reads Markdown
+from ``HANSE_DATA_DIR/pages/<name>.md`` on every request (a change needs no restart) and
+otherwise shows the built-in default from ``templates/web/legal/<name>.md``. Both are rendered
+with ``render_markdown``, so an operator's file is sanitised like any entry. A page written in
+more than one language (the about page) has a file per further language, ``<name>.en.md``;
+the legal texts are German only.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class LegalPage:
     name: str  # the URL path and the file name
     endpoint: str
     title: str
+    languages: tuple[str, ...] = ("de",)  # the first is the language of ``<name>.md``
 
 
 LEGAL_PAGES = {
@@ -38,8 +41,19 @@ LEGAL_PAGES = {
         LegalPage("impressum", "imprint", _l("Impressum")),
         LegalPage("datenschutz", "privacy", _l("Datenschutzerklärung")),
         LegalPage("barrierefreiheit", "accessibility", _l("Erklärung zur Barrierefreiheit")),
+        LegalPage("ueber-die-plattform", "about", _l("Über die Plattform"), ("de", "en")),
     )
 }
+
+
+def file_name(page: LegalPage, language: str) -> str:
+    """``<name>.md`` in the page's first language, ``<name>.<language>.md`` in the others."""
+    return page.name if language == page.languages[0] else f"{page.name}.{language}"
+
+
+def text_language(page: LegalPage, interface_language: str) -> str:
+    """The language the page is shown in: the interface's, where the page has it."""
+    return interface_language if interface_language in page.languages else page.languages[0]
 
 
 def configured_path(name: str) -> Path:
@@ -53,10 +67,12 @@ def default_text(name: str) -> str:
     return source
 
 
-def legal_text(name: str) -> tuple[str, bool]:
-    """The page's Markdown and whether the operator configured it (False: the default)."""
+def legal_text(name: str, language: str = "de") -> tuple[str, bool]:
+    """The page's Markdown in ``language`` (one of the page's languages) and whether the
+    operator configured it (False: the default)."""
     if name not in LEGAL_PAGES:
         raise KeyError(name)
+    name = file_name(LEGAL_PAGES[name], language)
     path = configured_path(name)
     try:
         with path.open("rb") as file:

@@ -23,6 +23,7 @@ from hanse_hub.content.models import Contact, Entry, EntryKind, EntryStatus, Eve
 from hanse_hub.content.models.entry import entry_topics
 from hanse_hub.content.services import visible_entries
 from hanse_hub.content.topics import get_topic, list_topics
+from hanse_hub.content.translation_groups import one_per_translation_group
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
 from hanse_hub.labels import interface_language
@@ -32,7 +33,7 @@ from hanse_hub.tenants.models import Tenant, TenantKind
 from hanse_hub.tenants.services import COLOUR_PATTERN as COLOUR
 from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant, list_tenants
 from hanse_hub.web.context import current_actor
-from hanse_hub.web.pages import LEGAL_PAGES, legal_text, render_legal
+from hanse_hub.web.pages import LEGAL_PAGES, legal_text, render_legal, text_language
 
 blueprint = Blueprint("web", __name__)
 
@@ -111,15 +112,26 @@ def _counts_by_topic(query: Select) -> dict[int, int]:
 @blueprint.route("/")
 def home():
     actor = current_actor()
-    latest = db.session.scalars(visible_entries(actor, include_archived=False).limit(12)).all()
+    # Twice as many as shown: both language versions of an entry are one item.
+    latest = one_per_translation_group(
+        db.session.scalars(visible_entries(actor, include_archived=False).limit(24)).all(),
+        interface_language(),
+    )[:12]
     visible_query = visible_entries(actor)
     counts_by_topic = _counts_by_topic(visible_query)
     topics = [(topic, counts_by_topic.get(topic.id, 0)) for topic in list_topics()]
+    counts_by_tenant = _counts_by(visible_query, "tenant_id")
+    # The cities always; partners and the alliance only with something to read.
+    tenants = [
+        tenant
+        for tenant in list_tenants()
+        if tenant.kind == TenantKind.CITY or counts_by_tenant.get(tenant.id, 0)
+    ]
     return render_template(
         "web/home.html",
         latest=latest,
-        tenants=list_tenants(),
-        counts_by_tenant=_counts_by(visible_query, "tenant_id"),
+        tenants=tenants,
+        counts_by_tenant=counts_by_tenant,
         topics=topics,
         adoptions=visible_adoptions(actor)[:6],
     )
@@ -137,11 +149,15 @@ def tenant_page(slug: str):
         ).all()
         for kind in EntryKind
     }
+    shown = {kind: len(entries) for kind, entries in sections.items()}
+    language = interface_language()
+    sections = {kind: one_per_translation_group(got, language) for kind, got in sections.items()}
     counts = _counts_by(visible_entries(actor, tenant=tenant, include_archived=False), "kind")
     return render_template(
         "tenants/page.html",
         tenant=tenant,
         sections=sections,
+        shown=shown,
         counts={kind: counts.get(kind, 0) for kind in EntryKind},
         is_city=tenant.kind == TenantKind.CITY,
         adoptions=visible_adoptions(actor, tenant=tenant),
@@ -351,6 +367,9 @@ def topic_page(slug: str):
         if kind == EntryKind.EVENT:
             query = query.order_by(None).order_by(Event.starts_at.desc(), Event.id.desc())
         sections[kind] = db.session.scalars(query.limit(SECTION_SIZE)).all()
+    shown = {kind: len(entries) for kind, entries in sections.items()}
+    language = interface_language()
+    sections = {kind: one_per_translation_group(got, language) for kind, got in sections.items()}
     counts = _counts_by(visible_entries(actor, topic=topic, include_archived=False), "kind")
     contacts_query = _published_contacts(actor, tenant=None, topic=topic)
     contacts = db.session.scalars(
@@ -362,6 +381,7 @@ def topic_page(slug: str):
         "web/topic.html",
         topic=topic,
         sections=sections,
+        shown=shown,
         counts={kind: counts.get(kind, 0) for kind in EntryKind},
         contacts=contacts,
         contact_count=count(contacts_query),
@@ -373,8 +393,11 @@ def topic_page(slug: str):
 
 def _legal_page(name: str):
     page = LEGAL_PAGES[name]
-    text, _configured = legal_text(name)
-    return render_template("web/legal.html", page=page, content=render_legal(text))
+    language = text_language(page, interface_language())
+    text, _configured = legal_text(name, language)
+    return render_template(
+        "web/legal.html", page=page, content=render_legal(text), content_language=language
+    )
 
 
 for _name, _page in LEGAL_PAGES.items():

@@ -34,7 +34,12 @@ def test_publishing_archiving_deleting_and_restoring_are_recorded(factory, rosto
     ]
     assert {e.tenant_id for e in events} == {rostock.id}
     assert events[0].actor_id == editor.id and events[-1].actor_id == admin.id
-    assert events[0].detail == {"entry_id": entry.id, "kind": "solution"}
+    assert events[0].detail == {
+        "entry_id": entry.id,
+        "kind": "solution",
+        "title": entry.title,
+        "visibility": "public",
+    }
 
 
 def test_a_refused_publication_leaves_no_audit_event(factory, rostock, luebeck):

@@ -23,7 +23,7 @@ from hanse_hub import PROJECT_ROOT, create_app
 from hanse_hub.content.models import Entry, EntryKind, EntryStatus
 from hanse_hub.content.services import visible_entries
 from hanse_hub.database import write_transaction
-from hanse_hub.demo.seed import demo_email, seed_demo
+from hanse_hub.demo.seed import DEMO_EMAIL_DOMAIN, demo_email, seed_demo
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor
 
@@ -37,6 +37,7 @@ DEMO_PASSWORD = "Browser-Test-Passwort-2026"
 EDITOR_ROSTOCK = demo_email("rostock", "editor")
 ADMIN_ROSTOCK = demo_email("rostock", "admin")
 READER_ROSTOCK = demo_email("rostock", "reader")
+HUB_ADMIN = f"hubadmin@{DEMO_EMAIL_DOMAIN}"
 PARKING_SOLUTION = "Parkraummanagement mit Bodensensoren"
 VIEWPORT = {"width": 1280, "height": 900}
 # Enough for a page of the demo hub on a slow CI machine; a hanging test fails in seconds.
@@ -158,19 +159,29 @@ SCREENSHOTS: dict[str, Callable[[LiveHub], str]] = {
 }
 
 
+# The same at a phone's width (390×844): the search and a solution.
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+PHONE_SCREENSHOTS: dict[str, Callable[[LiveHub], str]] = {
+    "search-phone.png": SCREENSHOTS["search.png"],
+    "solution-phone.png": SCREENSHOTS["solution.png"],
+}
+
+
 def take_screenshots(browser: Browser, hub: LiveHub, folder: Path) -> list[Path]:
-    """PNGs of the main pages at 1280×900, as an anonymous visitor sees them, into ``folder``."""
+    """PNGs of the main pages at 1280×900 and a pair at 390×844, as an anonymous visitor sees
+    them, into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(base_url=hub.url, viewport=VIEWPORT, locale="de-DE")
-    context.set_default_timeout(TIMEOUT_MS)
     written = []
-    try:
-        page = context.new_page()
-        for name, path in SCREENSHOTS.items():
-            page.goto(path(hub))
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.screenshot(path=folder / name, animations="disabled", caret="hide")
-            written.append(folder / name)
-    finally:
-        context.close()
+    for viewport, shots in ((VIEWPORT, SCREENSHOTS), (PHONE_VIEWPORT, PHONE_SCREENSHOTS)):
+        context = browser.new_context(base_url=hub.url, viewport=viewport, locale="de-DE")
+        context.set_default_timeout(TIMEOUT_MS)
+        try:
+            page = context.new_page()
+            for name, path in shots.items():
+                page.goto(path(hub))
+                page.evaluate("document.fonts.ready.then(() => true)")
+                page.screenshot(path=folder / name, animations="disabled", caret="hide")
+                written.append(folder / name)
+        finally:
+            context.close()
     return written

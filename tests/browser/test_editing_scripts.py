@@ -76,3 +76,36 @@ def test_after_a_failed_save_the_error_summary_has_focus_and_links_to_the_field(
     expect(summary).to_be_focused()
     summary.get_by_role("link", name=re.compile(r"^Titel:")).click()
     expect(page.get_by_label(re.compile(r"^Titel"))).to_be_focused()
+
+
+def test_a_preview_after_a_failed_save_clears_the_errors_of_fixed_fields(editor_page, hub):
+    from playwright.sync_api import expect
+
+    page = editor_page
+    page.goto(hub.path("editing.create_entry", tenant_slug="rostock", kind_slug="erfahrung"))
+    page.get_by_role("button", name="Speichern").click()
+    title = page.get_by_label(re.compile(r"^Titel"))
+    expect(title).to_have_attribute("aria-invalid", "true")
+    summary = page.get_by_role("alert")
+    expect(summary.get_by_role("link", name=re.compile(r"^Titel:"))).to_be_visible()
+
+    title.fill("Jetzt mit Titel")
+    page.get_by_label(re.compile(r"^Beschreibung")).fill("Etwas Text")
+    page.get_by_role("button", name="Vorschau").click()
+    expect(page.get_by_role("region", name="Vorschau")).to_be_focused()
+    expect(title).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#title-error")).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile(r"^Titel:"))).to_have_count(0)
+
+
+def test_the_editing_form_lists_its_sections_and_keeps_its_actions_in_reach(editor_page, hub):
+    from playwright.sync_api import expect
+
+    page = editor_page
+    page.goto(hub.path("editing.create_entry", tenant_slug="rostock", kind_slug="loesung"))
+    toc = page.get_by_role("navigation", name="Abschnitte des Formulars")
+    toc.get_by_role("link", name="Einordnung").click()
+    expect(page.get_by_role("heading", name="Einordnung")).to_be_in_viewport()
+    # Far down the long form, at the top of the page, "Speichern" stays on screen.
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(page.get_by_role("button", name="Speichern")).to_be_in_viewport()

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import struct
 
-from tests.browser.harness import SCREENSHOTS, VIEWPORT, take_screenshots
+from tests.browser.harness import (
+    PHONE_SCREENSHOTS,
+    PHONE_VIEWPORT,
+    SCREENSHOTS,
+    VIEWPORT,
+    take_screenshots,
+)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -19,9 +25,12 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_screenshots_of_the_main_pages_are_written_at_1280_by_900(browser, hub, tmp_path):
+def test_screenshots_of_the_main_pages_are_written_at_1280_by_900_and_a_phone_pair(
+    browser, hub, tmp_path
+):
     written = take_screenshots(browser, hub, tmp_path)
 
-    assert [path.name for path in written] == list(SCREENSHOTS)
+    assert [path.name for path in written] == [*SCREENSHOTS, *PHONE_SCREENSHOTS]
     for path in written:
-        assert png_size(path.read_bytes()) == (VIEWPORT["width"], VIEWPORT["height"]), path.name
+        viewport = PHONE_VIEWPORT if path.name in PHONE_SCREENSHOTS else VIEWPORT
+        assert png_size(path.read_bytes()) == (viewport["width"], viewport["height"]), path.name

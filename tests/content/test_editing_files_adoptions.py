@@ -204,7 +204,7 @@ def test_editors_of_another_city_record_that_they_use_a_solution(
     assert adoption.tenant_id == wismar.id and adoption.status == "adapted"
     assert adoption.decided_on == date(2025, 3, 1) and adoption.created_by_id == wismar_editor.id
     page = client.get(f"/t/rostock/{solution.slug}").text
-    assert "In Wismar angepasst übernommen seit 2025" in page
+    assert "Wismar nutzt die Lösung angepasst (seit 2025)" in page
     assert f'href="/uebernahmen/{adoption.id}/bearbeiten"' in page
     assert "Wir nutzen das auch" not in page  # recorded already: now "Angaben bearbeiten"
 

@@ -115,8 +115,8 @@ def test_demo_has_follows_and_notifications_a_newcomer_sees(session, report):
         return session.scalar(select(User).where(User.email == demo_email(slug, role)))
 
     assert report.follows >= 5
-    luebeck_editor = account("luebeck", "editor")
-    news = notifications.visible_notifications(luebeck_editor, limit=200)
+    luebeck_admin = account("luebeck", "admin")
+    news = notifications.visible_notifications(luebeck_admin, limit=200)
     assert {row.reason for row in news} >= {"follow_topic"}
     assert all(row.entry.tenant.slug != "luebeck" for row in news if row.reason == "follow_topic")
     rostock_editor = account("rostock", "editor")

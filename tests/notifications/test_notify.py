@@ -176,3 +176,10 @@ def test_following_twice_keeps_one_follow_and_an_invisible_entry_cannot_be_follo
     internal = factory.entry(rostock, author=editor, visibility="internal")
     with pytest.raises(notifications.FollowError):
         notifications.follow(Actor.of(follower), follower, "entry", entry=internal)
+
+
+def test_following_a_topic_or_tenant_that_does_not_exist_is_refused(factory, follower):
+    for target, values in (("topic", {"topic_id": 987654}), ("tenant", {"tenant_id": 987654})):
+        with pytest.raises(notifications.FollowError):
+            notifications.follow(Actor.of(follower), follower, target, **values)
+    assert notifications.follows_of(follower) == []

@@ -173,3 +173,28 @@ def test_the_unsubscribe_link_works_without_login_and_a_forged_one_does_not(
     assert client.post(f"/abbestellen/{token}").status_code == 200
     session.expire_all()
     assert notifications.settings_of(reader).email == EmailChannel.OFF
+
+
+@pytest.mark.parametrize(("minor", "told"), [("y", 0), (None, 1)])
+def test_the_edit_forms_kleine_aenderung_tick_tells_no_follower(
+    client, session, factory, rostock, editor, reader, minor, told
+):
+    entry = factory.entry(rostock, author=editor, title="Pegelmessung", visibility="public")
+    notifications.follow(Actor.of(reader), reader, "entry", entry=entry)
+    session.commit()
+    factory.login(client, editor)
+    url = f"/eintraege/{entry.id}/bearbeiten"
+    assert "Kleine Änderung" in _page(client, url)
+    data = {
+        "title": "Pegelmessung",
+        "summary": "Tippfehler behoben",
+        "visibility": "public",
+        "language": "de",
+        "licence": "CC-BY-4.0",
+        "maturity": "pilot",
+        "version": str(entry.version),
+        **({"minor": minor} if minor else {}),
+    }
+    response = post_form(client, url, data, token_from=url)
+    assert response.status_code == 302
+    assert notifications.count_all(reader) == told

@@ -206,3 +206,14 @@ def test_excerpts_are_readable_text_and_hits_load_in_a_fixed_number_of_statement
         assert "Mobilität" not in str(hit.snippet) and "Mobility" not in str(hit.snippet)
         assert "lorawan" not in str(hit.snippet)
         assert "Ansprechpartner für <mark>Sensorik</mark> im Hafen." in str(hit.snippet)
+
+
+def test_solutions_among_the_hits_can_be_picked_for_comparison(
+    search_client, search_factory, search_session
+):
+    _seed(search_factory, search_session)
+    page = search_client.get("/suche?q=Parkpl%C3%A4tze&l=99").get_data(as_text=True)
+    assert '<form method="get" action="/vergleich" id="vergleich"' in page
+    boxes = re.findall(r'<input type="checkbox" name="l" value="(\d+)" form="vergleich"', page)
+    assert len(boxes) == 2  # the two public solutions
+    assert '<input type="hidden" name="l" value="99">' in page  # chosen before, kept

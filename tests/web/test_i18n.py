@@ -326,12 +326,13 @@ def test_content_keeps_its_language_and_dates_follow_the_interface(client, facto
     session.commit()
 
     german = client.get(f"/t/rostock/{event.slug}").get_data(as_text=True)
-    assert "12.05.2026, 09:00 Uhr" in german
+    assert "12.05.2026, 09:00 bis 17:00 Uhr" in german
 
     client.get("/?lang=en")
     page = client.get(f"/t/rostock/{event.slug}").get_data(as_text=True).replace("\u202f", " ")
     assert "Smart-City-Werkstatt" in page  # content is not translated
-    assert "May 12, 2026, 9:00 AM" in page and "Uhr" not in page
+    # English dates in the European form (issue #17), not "May 12, 2026, 9:00 AM".
+    assert "12 May 2026, 09:00 to 17:00" in page and "Uhr" not in page
     entry_page = client.get(f"/t/rostock/{english.slug}").get_data(as_text=True)
     assert '<article class="entry" data-tenant="rostock" lang="en">' in entry_page
 

@@ -112,3 +112,46 @@ def test_an_empty_or_undecodable_file_does_not_break_the_page(client, session, p
 def test_the_footer_marks_the_current_legal_page(client, session, url):
     page = _page(client, url)
     assert f'href="{url}" aria-current="page"' in page
+
+
+# -- "Über die Plattform" (issue #17): like the legal pages, in German and English --------------
+
+ABOUT = "/ueber-die-plattform"
+
+
+def test_about_page_is_linked_from_the_footer_and_the_home_page(client, session):
+    page = _page(client, "/")
+    footer = page.split("<footer", 1)[1]
+    assert f'href="{ABOUT}"' in footer
+    assert f'href="{ABOUT}">Was die Plattform ist' in page.split("<footer", 1)[0]
+    assert f'href="{ABOUT}" aria-current="page"' in _page(client, ABOUT)
+
+
+def test_about_page_says_what_the_hub_is_who_sees_what_and_how_to_take_part(client, session):
+    page = _page(client, ABOUT)
+    assert "<h1>Über die Plattform</h1>" in page and '<div class="prose" lang="de">' in page
+    for heading in ("Wer was sieht", "Mitmachen", "Betrieb und Zukunft"):
+        assert f"<h2>{heading}</h2>" in page, heading
+    assert "2027" in page and "Standardtext" in page
+
+
+def test_about_page_in_english_shows_the_english_text(client, session):
+    client.get(ABOUT + "?lang=en")
+    page = _page(client, ABOUT)
+    assert "<h1>About the platform</h1>" in page and '<div class="prose" lang="en">' in page
+    assert "<h2>Who sees what</h2>" in page and "Wer was sieht" not in page
+
+
+def test_operator_texts_replace_the_about_page_per_language(client, session, pages_folder):
+    (pages_folder / "ueber-die-plattform.md").write_text(
+        "## Betrieb\n\nDie Geschäftsstelle betreibt die Plattform bis 2030.", encoding="utf-8"
+    )
+    assert "bis 2030" in _page(client, ABOUT)
+    client.get(ABOUT + "?lang=en")
+    english = _page(client, ABOUT)
+    assert "bis 2030" not in english and "<h2>Who sees what</h2>" in english  # English default
+    (pages_folder / "ueber-die-plattform.en.md").write_text(
+        "## Operation\n\nThe alliance office runs the platform until 2030.", encoding="utf-8"
+    )
+    english = _page(client, ABOUT)
+    assert "<h2>Operation</h2>" in english and "until 2030" in english
