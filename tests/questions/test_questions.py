@@ -296,6 +296,7 @@ def test_the_asker_opening_the_entry_page_has_seen_the_new_answers(
     assert services.my_questions_with_new_answers(Actor.of(asker)) == []
 
 
+@pytest.mark.slow  # make test-long: keeps make test within its time budget
 def test_a_question_over_the_limit_answers_429_and_keeps_the_text(
     client, factory, solution, asker, monkeypatch
 ):
@@ -353,6 +354,7 @@ def test_a_contact_who_left_no_longer_has_questions_waiting(solution, asker, con
     assert services.questions_waiting_for(Actor.of(contact_person)) == []
 
 
+@pytest.mark.slow  # make test-long: keeps make test within its time budget
 def test_a_deleted_account_keeps_its_questions_under_the_pseudonym(
     client, solution, asker, factory
 ):
@@ -369,6 +371,7 @@ def test_a_deleted_account_keeps_its_questions_under_the_pseudonym(
     assert question.author_id == asker.id
 
 
+@pytest.mark.slow  # make test-long: keeps make test within its time budget
 def test_purging_an_entry_erases_its_questions_and_answers(solution, asker, contact_person):
     question = services.ask_question(Actor.of(asker), solution, TEXT)
     services.answer_question(Actor.of(contact_person), question, "Offenes Verfahren, 2025.")
