@@ -17,7 +17,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from hanse_hub import backup
-from hanse_hub.accounts import privacy
+from hanse_hub.accounts import mfa, privacy
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
@@ -145,6 +145,22 @@ def user_add(email, tenant_slug, role, display_name, hub_admin, password_stdin):
     click.echo(f"Added {user.email}" + (f" as {role} of {tenant_slug}" if tenant_slug else ""))
     if not password_stdin:
         click.echo(f"Password (shown only now): {password}")
+
+
+mfa_group = FreezableGroup("mfa", help="The second factor (TOTP) of an account.")
+user_group.add_command(mfa_group)
+
+
+@mfa_group.command("reset")
+@click.argument("email")
+def user_mfa_reset(email):
+    """Switch an account's second factor off (lost phone); every login of the account ends."""
+    with write_transaction():
+        had = mfa.reset(None, _user(email))
+    if had:
+        click.echo(f"Second factor of {email} reset; all its logins ended. It can enrol again.")
+    else:
+        click.echo(f"{email} had no second factor; all its logins ended.")
 
 
 @user_group.command("grant")

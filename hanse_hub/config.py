@@ -40,6 +40,8 @@ class Settings:
     mail: dict = field(default_factory=dict)
     contact_address: str | None = None
     read_only: bool = False
+    mfa_required_for_admins: bool = True
+    oidc_secrets: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -86,6 +88,11 @@ class Settings:
             "HANSE_SECURITY_CONTACT": self.mail.get("security_contact"),
             # Where "Fragen Sie das Netzwerk" on an empty search page writes to.
             "HANSE_CONTACT_ADDRESS": self.contact_address,
+            # Hub admins and tenant admins must pass a second factor (TOTP) for administration.
+            "HANSE_MFA_REQUIRED_FOR_ADMINS": self.mfa_required_for_admins,
+            # Client secrets of the tenants' single sign-on providers, by setting name
+            # (HANSE_OIDC_<SLUG>_SECRET); which tenants have a provider is in the database.
+            "HANSE_OIDC_SECRETS": dict(self.oidc_secrets),
             **self.extra,
         }
 
@@ -233,6 +240,19 @@ def _contact_address(environ: dict) -> str | None:
     return address
 
 
+def _mfa_required_for_admins(environ: dict, env: str) -> bool:
+    """``HANSE_MFA_FOR_ADMINS``: ``required`` (default) or ``optional``. The test suite's
+    default is ``optional`` (its own MFA tests switch it on): other tests log admins in with
+    a password only."""
+    default = "optional" if env == "testing" else "required"
+    value = (environ.get("HANSE_MFA_FOR_ADMINS") or default).strip().lower()
+    if value not in ("required", "optional"):
+        raise ConfigurationError(
+            f"HANSE_MFA_FOR_ADMINS must be required or optional, got {value!r}"
+        )
+    return value == "required"
+
+
 def load_settings(environ: dict | None = None, **overrides) -> Settings:
     """Build the settings from ``environ`` (default: ``os.environ``) plus explicit overrides."""
     environ = dict(os.environ if environ is None else environ)
@@ -284,6 +304,12 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         mail=_mail(environ, env),
         contact_address=_contact_address(environ),
         read_only=_read_only(environ),
+        mfa_required_for_admins=_mfa_required_for_admins(environ, env),
+        oidc_secrets={
+            name: value.strip()
+            for name, value in environ.items()
+            if name.startswith("HANSE_OIDC_") and name.endswith("_SECRET") and value.strip()
+        },
     )
     settings.update(overrides)
     return Settings(**settings)

@@ -106,11 +106,16 @@ def queue_mail(
     )
 
 
-def queue_composed(kind: str, recipient: str, payload: dict) -> OutgoingMail | None:
-    """Queue a message that the composer registered for ``kind`` builds when it is sent."""
+def queue_composed(
+    kind: str, recipient: str, payload: dict, *, dedupe_key: str | None = None
+) -> OutgoingMail | None:
+    """Queue a message that the composer registered for ``kind`` builds when it is sent;
+    None if ``dedupe_key`` was queued before."""
     if kind not in _composers:
         raise ValueError(f"no composer registered for mail kind {kind!r}")
-    return _queue(OutgoingMail(kind=kind, recipient=recipient, payload=payload))
+    return _queue(
+        OutgoingMail(kind=kind, recipient=recipient, payload=payload, dedupe_key=dedupe_key)
+    )
 
 
 def _queue(row: OutgoingMail) -> OutgoingMail | None:

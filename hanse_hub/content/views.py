@@ -7,6 +7,9 @@ from flask import Blueprint, abort, current_app, redirect, render_template, send
 from hanse_hub.content.attachments import get_attachment
 from hanse_hub.content.services import EntryNotFound, get_entry_by_slug, related_entries
 from hanse_hub.content.storage import storage_for
+from hanse_hub.database import write_transaction
+from hanse_hub.questions.forms import question_section
+from hanse_hub.questions.services import mark_seen_by_asker
 from hanse_hub.search.services import similar
 from hanse_hub.tenants.services import get_tenant
 from hanse_hub.web.context import current_actor
@@ -36,9 +39,23 @@ def entry_page(tenant_slug: str, slug: str):
     entry = lookup.entry
     if lookup.redirected:
         return redirect(entry_url(entry), code=301)
+    return render_entry(actor, entry)
+
+
+def render_entry(actor, entry, status: int = 200, **section_forms):
+    """The entry page; ``section_forms``: a question or answer form to show again with what
+    was typed and its errors (see ``questions.forms.question_section``)."""
     related = related_entries(actor, entry)  # links show only what this viewer may see
     related["similar"] = similar(actor, entry)
-    return render_template(f"content/{entry.kind.value}.html", entry=entry, related=related)
+    section = question_section(actor, entry, **section_forms)
+    own = [q for q in section.questions if q.author_id == actor.user_id]
+    if own and status == 200:
+        with write_transaction():  # the asker has now seen the answers ("Mein Bereich")
+            mark_seen_by_asker(actor, own)
+    page = render_template(
+        f"content/{entry.kind.value}.html", entry=entry, related=related, questions=section
+    )
+    return page, status
 
 
 @blueprint.route("/dateien/<db_id:attachment_id>")

@@ -1,7 +1,7 @@
 """Switches of the installation (hub_flags): the read-only freeze of issue #14.
 
 Revision ID: 5436f653dfcb
-Revises: 6e1f22d1beef
+Revises: 01dc26806670
 Create Date: 2026-12-03
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import hanse_hub.database
 
 revision = "5436f653dfcb"
-down_revision = "6e1f22d1beef"
+down_revision = "01dc26806670"
 branch_labels = None
 depends_on = None
 
