@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
 
+from hanse_hub.extensions import db
 from hanse_hub.freeze.services import freeze_state, set_frozen
+
+
+def _frozen() -> bool:
+    try:
+        return freeze_state().frozen
+    except SQLAlchemyError:  # no database (or no schema yet): the command itself says so
+        db.session.rollback()
+        return False
 
 
 class FreezableGroup(AppGroup):
@@ -18,7 +28,7 @@ class FreezableGroup(AppGroup):
     def resolve_command(self, ctx, args):
         name, command, rest = super().resolve_command(ctx, args)
         writes = command is not None and not isinstance(command, click.Group)
-        if writes and name not in self.reads and freeze_state().frozen:
+        if writes and name not in self.reads and _frozen():
             raise click.ClickException(
                 f"The hub is frozen (read-only): `{ctx.command_path} {name}` would write. "
                 "`flask --app hanse_hub hub freeze off` ends the freeze."

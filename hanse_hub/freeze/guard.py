@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Flask, request
 from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
 
-from hanse_hub.freeze.services import freeze_state
+from hanse_hub.freeze.services import NOT_FROZEN, freeze_state
 from hanse_hub.web.errors import error_response
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -33,4 +34,7 @@ def register_freeze_guard(app: Flask) -> None:
 
     @app.context_processor
     def _freeze():
-        return {"hub_freeze": freeze_state()}
+        try:
+            return {"hub_freeze": freeze_state()}
+        except SQLAlchemyError:  # an error page while the database is unreachable: no banner
+            return {"hub_freeze": NOT_FROZEN}

@@ -29,7 +29,15 @@ EXCLUDED: dict[str, str] = {
 }
 
 # Tables of credentials: exported only with ``--with-credentials``.
-CREDENTIAL_TABLES: frozenset[str] = frozenset({"personal_access_tokens", "invitations"})
+CREDENTIAL_TABLES: frozenset[str] = frozenset(
+    {
+        "personal_access_tokens",
+        "invitations",
+        "feed_tokens",  # issue #12: secret feed addresses (hashes)
+        "totp_credentials",  # issue #16: second-factor secrets
+        "recovery_codes",  # issue #16: second-factor recovery codes (hashes)
+    }
+)
 
 # Columns holding credentials: exported as null unless ``--with-credentials``.
 CREDENTIAL_COLUMNS: dict[str, frozenset[str]] = {"users": frozenset({"password_hash"})}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, g
 from flask_babel import format_number
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 
 from hanse_hub.freeze.services import freeze_state
 from hanse_hub.labels import (
@@ -28,6 +29,13 @@ def current_actor() -> Actor:
     return g.actor
 
 
+def _frozen() -> bool:
+    try:
+        return freeze_state().frozen
+    except SQLAlchemyError:  # the database is unreachable: nothing can be changed anyway
+        return True
+
+
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = format_date
@@ -45,7 +53,7 @@ def register_template_helpers(app: Flask) -> None:
             # A frozen hub (read-only) offers nothing but reading: no edit, publish, delete ….
             "can": lambda action, entry: (
                 can(actor, Action(action), entry)
-                and (Action(action) == Action.VIEW or not freeze_state().frozen)
+                and (Action(action) == Action.VIEW or not _frozen())
             ),
             "kind_labels": KIND_LABELS,
             "visibility_labels": VISIBILITY_LABELS,

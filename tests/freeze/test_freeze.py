@@ -100,7 +100,7 @@ def _crawl(client, start: list[str], limit: int = 60) -> tuple[list, list[str]]:
     seen, queue, forms = set(), list(start), {}
     while queue and len(seen) < limit:
         path = queue.pop(0)
-        if path in seen or "abmelden" in path:
+        if path in seen or "abmelden" in path or "lang=" in path:
             continue
         seen.add(path)
         response = client.get(path)
