@@ -60,6 +60,9 @@ def create_app(environ: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_error_handlers(app)
     register_security_headers(app)
+    from hanse_hub.freeze.guard import register_freeze_guard
+
+    register_freeze_guard(app)
     if settings.env != "testing":
         # Mail leaves the request: each process sends the mail outbox in a thread of its own
         # (tests send it explicitly). Started at the first request, so after a server's fork.
@@ -89,6 +92,9 @@ def register_extensions(app: Flask) -> None:
     # outbox on every session, and inline indexing after each committed use case.
     import hanse_hub.accounts.reset_mail  # its mail composer, for every process that sends
     import hanse_hub.models
+    import hanse_hub.notifications.digest
+    import hanse_hub.notifications.mail
+    import hanse_hub.questions.notices  # its mail composer too
     import hanse_hub.search.indexing
     import hanse_hub.search.outbox  # noqa: F401
 
@@ -105,10 +111,15 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from hanse_hub.accounts.mfa_views import blueprint as second_factor
+    from hanse_hub.accounts.sso_views import blueprint as sso
     from hanse_hub.accounts.views import blueprint as accounts
     from hanse_hub.admin.views import blueprint as admin
     from hanse_hub.content.editing import blueprint as editing
     from hanse_hub.content.views import blueprint as content
+    from hanse_hub.notifications.feeds import blueprint as feeds
+    from hanse_hub.notifications.views import blueprint as notifications
+    from hanse_hub.questions.views import blueprint as questions
     from hanse_hub.search.views import blueprint as search
     from hanse_hub.web.assets import blueprint as assets
     from hanse_hub.web.transfer import blueprint as transfer
@@ -116,12 +127,17 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(web)
     app.register_blueprint(accounts)
+    app.register_blueprint(second_factor)
+    app.register_blueprint(sso)
     app.register_blueprint(admin)
     app.register_blueprint(content)
     app.register_blueprint(editing)
+    app.register_blueprint(questions)
     app.register_blueprint(search)
     app.register_blueprint(assets)
     app.register_blueprint(transfer)
+    app.register_blueprint(notifications)
+    app.register_blueprint(feeds)
 
     from hanse_hub.api.setup import init_api
 
@@ -131,9 +147,12 @@ def register_blueprints(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from hanse_hub.cli import hub
     from hanse_hub.mail_cli import mail_group
+    from hanse_hub.notifications.cli import digest_group, notifications_group
     from hanse_hub.search.cli import search_group
 
     hub.add_command(mail_group)
+    hub.add_command(notifications_group)
+    hub.add_command(digest_group)
 
     app.cli.add_command(hub)
     app.cli.add_command(search_group)

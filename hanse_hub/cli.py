@@ -14,11 +14,10 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import select
 
 from hanse_hub import backup
-from hanse_hub.accounts import privacy
+from hanse_hub.accounts import mfa, privacy
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
@@ -29,16 +28,32 @@ from hanse_hub.content.services import ContentError, purge_entry
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.freeze.cli import FreezableGroup, freeze_command
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import TenantKind
 
-hub = AppGroup("hub", help="Manage the Smarte Hanse hub.")
-tenant_group = AppGroup("tenant", help="Cities, the alliance office and partners.")
-user_group = AppGroup("user", help="Accounts and memberships.")
-entry_group = AppGroup("entry", help="Entries (operator tasks).")
-topic_group = AppGroup("topic", help="The topic taxonomy (Handlungsfelder).")
-token_group = AppGroup("token", help="Personal access tokens for the REST API.")
-files_group = AppGroup("files", help="Stored files (uploads).")
+# While the hub is frozen (hub freeze on, HANSE_READ_ONLY=true) only the commands named as
+# reads run; every other one is refused before it starts.
+hub = FreezableGroup(
+    "hub",
+    help="Manage the Smarte Hanse hub.",
+    reads=frozenset({"export", "export-schemas", "backup", "restore", "freeze"}),
+)
+tenant_group = FreezableGroup(
+    "tenant", help="Cities, the alliance office and partners.", reads=frozenset({"list"})
+)
+user_group = FreezableGroup(
+    "user", help="Accounts and memberships.", reads=frozenset({"list", "export"})
+)
+entry_group = FreezableGroup("entry", help="Entries (operator tasks).")
+topic_group = FreezableGroup(
+    "topic", help="The topic taxonomy (Handlungsfelder).", reads=frozenset({"list"})
+)
+token_group = FreezableGroup(
+    "token", help="Personal access tokens for the REST API.", reads=frozenset({"list"})
+)
+files_group = FreezableGroup("files", help="Stored files (uploads).", reads=frozenset({"verify"}))
+hub.add_command(freeze_command)
 hub.add_command(files_group)
 hub.add_command(token_group)
 hub.add_command(topic_group)
@@ -130,6 +145,22 @@ def user_add(email, tenant_slug, role, display_name, hub_admin, password_stdin):
     click.echo(f"Added {user.email}" + (f" as {role} of {tenant_slug}" if tenant_slug else ""))
     if not password_stdin:
         click.echo(f"Password (shown only now): {password}")
+
+
+mfa_group = FreezableGroup("mfa", help="The second factor (TOTP) of an account.")
+user_group.add_command(mfa_group)
+
+
+@mfa_group.command("reset")
+@click.argument("email")
+def user_mfa_reset(email):
+    """Switch an account's second factor off (lost phone); every login of the account ends."""
+    with write_transaction():
+        had = mfa.reset(None, _user(email))
+    if had:
+        click.echo(f"Second factor of {email} reset; all its logins ended. It can enrol again.")
+    else:
+        click.echo(f"{email} had no second factor; all its logins ended.")
 
 
 @user_group.command("grant")
@@ -395,6 +426,84 @@ def restore_command(path: Path):
         f"Restored the backup of {manifest['snapshot_started_at']}: {report.checked} file(s), "
         f"{indexed} entries indexed."
     )
+
+
+# -- export and import (moving the hub) --------------------------------------------------------
+
+
+@hub.command("export")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--with-credentials",
+    is_flag=True,
+    help="Include password hashes, access tokens and invitations (target must not be "
+    "readable by others).",
+)
+def export_command(path: Path, with_credentials: bool):
+    """Export the whole hub into PATH: a new folder, a .zip or a .tar (see docs/export.md)."""
+    from hanse_hub.portability import export
+
+    try:
+        if sys.stderr.isatty():
+            total = export.count_records(with_credentials=with_credentials)
+            with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
+                report = export.create_export(
+                    path, with_credentials=with_credentials, progress=bar.update
+                )
+        else:
+            report = export.create_export(path, with_credentials=with_credentials)
+    except export.ExportError as error:
+        _fail(str(error))
+    click.echo(
+        f"Exported {sum(report.records.values())} records of {len(report.records)} tables and "
+        f"{report.files} file(s) ({report.bytes / 1_000_000:.1f} MB) to {report.path}."
+    )
+    if not with_credentials:
+        click.echo("Without credentials: after an import, people set a new password.")
+
+
+@hub.command("export-schemas")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def export_schemas_command(folder: Path):
+    """Write the JSON Schema of every exported record type into FOLDER (docs/export/)."""
+    from hanse_hub.portability import export
+
+    written = export.write_schemas(folder)
+    click.echo(f"Wrote {len(written)} schema(s) to {folder}.")
+
+
+@hub.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--merge", is_flag=True, help="Import into a hub that is not empty: keep what is "
+              "there, add what is missing, report conflicts.")  # fmt: skip
+def import_command(path: Path, merge: bool):
+    """Import an export (folder, .zip or .tar): checked completely before anything is written."""
+    import flask_migrate
+
+    from hanse_hub.portability import importer
+    from hanse_hub.search import indexing
+
+    flask_migrate.upgrade()
+    db.session.remove()
+    progress = (
+        (lambda message: click.echo(f"… {message}", err=True)) if sys.stderr.isatty() else None
+    )
+    try:
+        report = importer.import_archive(path, merge=merge, progress=progress)
+    except importer.ImportRefused as error:
+        _fail(f"Nothing was imported: {error}")
+    db.session.remove()
+    indexed = indexing.reindex()
+    identical = sum(report.identical.values())
+    click.echo(
+        f"Imported {report.records} records and {report.files_written} new file(s) "
+        f"(format version {report.format_version}); {identical} were there already; "
+        f"{indexed} entries indexed."
+    )
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict}", err=True)
+    if report.conflicts:
+        click.echo(f"{len(report.conflicts)} conflict(s): the existing records were kept.")
 
 
 def register_demo_command() -> None:

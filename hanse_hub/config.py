@@ -39,6 +39,9 @@ class Settings:
     rate_limits: dict = field(default_factory=dict)
     mail: dict = field(default_factory=dict)
     contact_address: str | None = None
+    read_only: bool = False
+    mfa_required_for_admins: bool = True
+    oidc_secrets: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
     def flask_config(self) -> dict:
@@ -52,6 +55,7 @@ class Settings:
             "HANSE_SESSION_LIFETIME_HOURS": self.session_lifetime_hours,
             "HANSE_REDIS_URL": self.redis_url,
             "HANSE_INDEX_RECOVERY_SECONDS": self.index_recovery_seconds,
+            "HANSE_READ_ONLY": self.read_only,
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -84,6 +88,11 @@ class Settings:
             "HANSE_SECURITY_CONTACT": self.mail.get("security_contact"),
             # Where "Fragen Sie das Netzwerk" on an empty search page writes to.
             "HANSE_CONTACT_ADDRESS": self.contact_address,
+            # Hub admins and tenant admins must pass a second factor (TOTP) for administration.
+            "HANSE_MFA_REQUIRED_FOR_ADMINS": self.mfa_required_for_admins,
+            # Client secrets of the tenants' single sign-on providers, by setting name
+            # (HANSE_OIDC_<SLUG>_SECRET); which tenants have a provider is in the database.
+            "HANSE_OIDC_SECRETS": dict(self.oidc_secrets),
             **self.extra,
         }
 
@@ -106,6 +115,14 @@ def _non_negative(environ: dict, name: str) -> int:
     if not raw.isdigit():
         raise ConfigurationError(f"{name} must be a whole number ≥ 0, got {raw!r}")
     return int(raw)
+
+
+def _read_only(environ: dict) -> bool:
+    """``HANSE_READ_ONLY=true`` freezes the hub (see docs/export.md), whatever the database says."""
+    value = (environ.get("HANSE_READ_ONLY") or "false").strip().lower()
+    if value not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        raise ConfigurationError(f"HANSE_READ_ONLY must be true or false, got {value!r}")
+    return value in ("true", "1", "yes", "on")
 
 
 def _rate_limits(environ: dict) -> dict:
@@ -223,6 +240,19 @@ def _contact_address(environ: dict) -> str | None:
     return address
 
 
+def _mfa_required_for_admins(environ: dict, env: str) -> bool:
+    """``HANSE_MFA_FOR_ADMINS``: ``required`` (default) or ``optional``. The test suite's
+    default is ``optional`` (its own MFA tests switch it on): other tests log admins in with
+    a password only."""
+    default = "optional" if env == "testing" else "required"
+    value = (environ.get("HANSE_MFA_FOR_ADMINS") or default).strip().lower()
+    if value not in ("required", "optional"):
+        raise ConfigurationError(
+            f"HANSE_MFA_FOR_ADMINS must be required or optional, got {value!r}"
+        )
+    return value == "required"
+
+
 def load_settings(environ: dict | None = None, **overrides) -> Settings:
     """Build the settings from ``environ`` (default: ``os.environ``) plus explicit overrides."""
     environ = dict(os.environ if environ is None else environ)
@@ -273,6 +303,13 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         rate_limits=_rate_limits(environ),
         mail=_mail(environ, env),
         contact_address=_contact_address(environ),
+        read_only=_read_only(environ),
+        mfa_required_for_admins=_mfa_required_for_admins(environ, env),
+        oidc_secrets={
+            name: value.strip()
+            for name, value in environ.items()
+            if name.startswith("HANSE_OIDC_") and name.endswith("_SECRET") and value.strip()
+        },
     )
     settings.update(overrides)
     return Settings(**settings)

@@ -106,6 +106,14 @@ AUDIT_ACTION_LABELS = {
     "entry_archived": _l("Eintrag archiviert"),
     "entry_deleted": _l("Eintrag gelöscht"),
     "entry_restored": _l("Eintrag wiederhergestellt"),
+    "mfa_enrolled": _l("Zweiter Faktor eingerichtet"),
+    "mfa_failed": _l("Falscher Code des zweiten Faktors"),
+    "mfa_recovery_code_used": _l("Wiederherstellungscode benutzt"),
+    "mfa_recovery_codes_renewed": _l("Neue Wiederherstellungscodes erzeugt"),
+    "mfa_reset": _l("Zweiter Faktor zurückgesetzt"),
+    "sso_login_failed": _l("Fehlgeschlagene Anmeldung über Single Sign-on"),
+    "sso_provider_configured": _l("Single Sign-on eingerichtet"),
+    "sso_provider_removed": _l("Single Sign-on entfernt"),
 }
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 
 import click
-from flask.cli import AppGroup
 
 from hanse_hub import mail_outbox
 from hanse_hub.extensions import db
+from hanse_hub.freeze.cli import FreezableGroup
 
-mail_group = AppGroup("mail", help="The mail outbox: queued e-mail and its sending.")
+# Frozen (read-only): no mail goes out, the outbox can still be looked at.
+mail_group = FreezableGroup(
+    "mail", help="The mail outbox: queued e-mail and its sending.", reads=frozenset({"status"})
+)
 
 
 @mail_group.command("send")

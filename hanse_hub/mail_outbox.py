@@ -106,11 +106,16 @@ def queue_mail(
     )
 
 
-def queue_composed(kind: str, recipient: str, payload: dict) -> OutgoingMail | None:
-    """Queue a message that the composer registered for ``kind`` builds when it is sent."""
+def queue_composed(
+    kind: str, recipient: str, payload: dict, *, dedupe_key: str | None = None
+) -> OutgoingMail | None:
+    """Queue a message that the composer registered for ``kind`` builds when it is sent;
+    None if ``dedupe_key`` was queued before."""
     if kind not in _composers:
         raise ValueError(f"no composer registered for mail kind {kind!r}")
-    return _queue(OutgoingMail(kind=kind, recipient=recipient, payload=payload))
+    return _queue(
+        OutgoingMail(kind=kind, recipient=recipient, payload=payload, dedupe_key=dedupe_key)
+    )
 
 
 def _queue(row: OutgoingMail) -> OutgoingMail | None:
@@ -247,8 +252,14 @@ def _schedule_retry(row: OutgoingMail, error: str) -> DeliveryReport:
 
 
 def deliver_pending(*, limit: int = BATCH_SIZE) -> DeliveryReport:
-    """Send every due message (in batches of ``limit``); what happened, counted."""
+    """Send every due message (in batches of ``limit``); what happened, counted.
+
+    A frozen hub sends nothing: the messages wait until the freeze ends."""
+    from hanse_hub.freeze.services import freeze_state
+
     report = DeliveryReport()
+    if freeze_state().frozen:
+        return report
     while ids := _claim(limit):
         for row_id in ids:
             report = report + _deliver_one(row_id)

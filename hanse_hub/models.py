@@ -23,26 +23,42 @@ from hanse_hub.content.models import (
     Solution,
     Topic,
 )
+from hanse_hub.freeze.models import HubFlag
 from hanse_hub.mail_outbox import OutgoingMail
+from hanse_hub.notifications.models import (
+    FeedToken,
+    Follow,
+    Notification,
+    NotificationSettings,
+)
+from hanse_hub.questions.models import Answer, Question, QuestionRevision
 from hanse_hub.search.models import SearchJob, SearchState, SearchWord
 from hanse_hub.tenants.models import Tenant
 
 __all__ = [
     "Adoption",
+    "Answer",
     "Attachment",
     "AuditEvent",
     "Contact",
     "Entry",
     "EntryTag",
     "Event",
+    "FeedToken",
+    "Follow",
+    "HubFlag",
     "Invitation",
     "LessonLearned",
     "LoginSession",
     "Material",
     "Membership",
+    "Notification",
+    "NotificationSettings",
     "OutgoingMail",
     "PasswordReset",
     "PersonalAccessToken",
+    "Question",
+    "QuestionRevision",
     "Revision",
     "SearchJob",
     "SearchState",

@@ -20,6 +20,16 @@ The rules, in words:
 * a deactivated user is treated as anonymous;
 * soft-deleted entries are seen by nobody; admins of the owning tenant may
   restore them.
+
+Questions and answers on an entry:
+
+* a question is seen by whoever sees its entry – or, when the asker chose so, only by
+  members of the entry's owning tenant and the asker; its answers are seen with it;
+* a hidden question or answer is seen only by the editors of the owning tenant and by its
+  author (with the reason); nobody else learns it exists;
+* members of any tenant who see a published entry may ask on it; members who see a question
+  may answer it (not a hidden one); only the asker marks an answer as helpful;
+* editors and admins of the owning tenant hide questions and answers.
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from hanse_hub.accounts.models import Role
 from hanse_hub.conditions import Condition, FieldIn, all_of, any_of
 from hanse_hub.content.models import Adoption, Entry, EntryStatus, Visibility
+from hanse_hub.questions.models import Answer, Question, QuestionAudience
 from hanse_hub.tenants.models import Tenant
 
 if TYPE_CHECKING:
@@ -221,6 +232,46 @@ class VisibilityScope:
         drafts = all_of(FieldIn("status", [EntryStatus.DRAFT]), any_of(*draft_owners))
         return any_of(readable, drafts)
 
+    # -- questions and answers ----------------------------------------------------------------
+    def _is_author(self, author_id: int | None) -> bool:
+        return self.author_id is not None and author_id == self.author_id
+
+    def allows_question(self, question: Question) -> bool:
+        """Whether the question is readable: its entry is, its audience includes this scope,
+        and it is not hidden (except for the owning tenant's editors and its author)."""
+        entry = question.entry
+        if not self.allows_entry(entry):
+            return False
+        own = self._is_author(question.author_id)
+        owners_only = question.audience == QuestionAudience.OWNER
+        if owners_only and not (own or entry.tenant_id in self.member_tenant_ids):
+            return False
+        if question.hidden_at is not None:
+            return own or entry.tenant_id in self.draft_tenant_ids
+        return True
+
+    def allows_answer(self, answer: Answer) -> bool:
+        if not self.allows_question(answer.question):
+            return False
+        if answer.hidden_at is not None:
+            tenant_id = answer.question.entry.tenant_id
+            return self._is_author(answer.author_id) or tenant_id in self.draft_tenant_ids
+        return True
+
+    def question_filter(self) -> ColumnElement[bool]:
+        """The WHERE clause for questions; the query must join ``Entry`` on the question's
+        entry and apply ``entry_filter`` too (see ``questions.services``)."""
+        audience = [Question.audience == QuestionAudience.ENTRY]
+        shown = [Question.hidden_at.is_(None)]
+        if self.member_tenant_ids:
+            audience.append(Entry.tenant_id.in_(self.member_tenant_ids))
+        if self.author_id is not None:
+            audience.append(Question.author_id == self.author_id)
+            shown.append(Question.author_id == self.author_id)
+        if self.draft_tenant_ids:
+            shown.append(Entry.tenant_id.in_(self.draft_tenant_ids))
+        return and_(or_(*audience), or_(*shown))
+
     def adoption_filter(self) -> ColumnElement[bool]:
         """The WHERE clause for adoptions; the query must also join the solution (see services)."""
         own = [Adoption.visibility == Visibility.PUBLIC]
@@ -273,6 +324,41 @@ def can(actor: Actor, action: Action, entry: Entry) -> bool:
 def require(actor: Actor, action: Action, entry: Entry) -> None:
     if not can(actor, action, entry):
         raise PermissionDenied(f"{action} on entry {entry.id}")
+
+
+def can_ask(actor: Actor, entry: Entry) -> bool:
+    """Members of any tenant ask on a published entry they see."""
+    return (
+        bool(actor.roles)
+        and entry.status == EntryStatus.PUBLISHED
+        and scope_for(actor).allows_entry(entry)
+    )
+
+
+def can_answer(actor: Actor, question: Question) -> bool:
+    """Members who see a question answer it, unless it is hidden."""
+    return (
+        bool(actor.roles)
+        and question.hidden_at is None
+        and scope_for(actor).allows_question(question)
+    )
+
+
+def can_mark_helpful(actor: Actor, answer: Answer) -> bool:
+    """Only the asker marks an answer of their question, a shown one, as helpful."""
+    question = answer.question
+    return (
+        actor.user_id is not None
+        and question.author_id == actor.user_id
+        and question.hidden_at is None
+        and answer.hidden_at is None
+        and scope_for(actor).allows_answer(answer)
+    )
+
+
+def can_moderate_questions(actor: Actor, entry: Entry) -> bool:
+    """Editors and admins of the owning tenant hide (and show again) questions and answers."""
+    return not entry.is_deleted and actor.may_edit_in(entry.tenant_id)
 
 
 def can_manage_members(actor: Actor, tenant_id: int) -> bool:

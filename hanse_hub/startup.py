@@ -59,6 +59,24 @@ def exit_unless_database_usable(app: Flask) -> None:
         raise SystemExit(f"hanse_hub cannot start: {problem}")
 
 
+def sso_problem(app: Flask) -> str | None:
+    """One line naming the client-secret settings missing for configured providers."""
+    from hanse_hub.accounts.sso import missing_secrets
+
+    with app.app_context():
+        try:
+            missing = missing_secrets(app.config.get("HANSE_OIDC_SECRETS", {}))
+        finally:
+            db.session.remove()
+    if not missing:
+        return None
+    return (
+        f"single sign-on is configured but {', '.join(missing)} "
+        f"{'is' if len(missing) == 1 else 'are'} not set: set the client secret(s) the "
+        "providers issued, or switch the provider off under Verwaltung"
+    )
+
+
 def report_index_health(app: Flask) -> str | None:
     """Log a missing or damaged search index with its fix; returns the problem, if any."""
     from hanse_hub.search.backends import get_backend
@@ -78,6 +96,9 @@ def report_index_health(app: Flask) -> str | None:
 def prepare_to_serve(app: Flask) -> None:
     """The start-up checks of a process that serves requests (or applies index jobs)."""
     exit_unless_database_usable(app)
+    problem = sso_problem(app)
+    if problem:
+        raise SystemExit(f"hanse_hub cannot start: {problem}")
     report_index_health(app)
     from hanse_hub.search.recovery import start_index_recovery
 

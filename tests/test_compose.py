@@ -144,8 +144,17 @@ def test_app_publishes_port_8000_and_has_a_healthcheck():
     assert app["healthcheck"]["test"]
 
 
+def test_the_digest_service_runs_the_notification_scheduler_with_the_app_environment():
+    digest, app = service("digest"), service("app")
+    command = digest["command"]
+    command = command if isinstance(command, str) else " ".join(command)
+    assert command.startswith("flask --app hanse_hub hub notifications run")
+    assert environment(digest) == environment(app)
+    assert depends_on(digest)["app"]["condition"] == "service_healthy"
+
+
 def test_long_running_services_restart_unless_stopped():
-    for name in ("db", "app", "indexer"):
+    for name in ("db", "app", "indexer", "digest"):
         assert service(name)["restart"] == "unless-stopped", name
 
 

@@ -41,13 +41,24 @@ LAYER_OF_PREFIX = {
     "hanse_hub.admin": SERVICES,
     "hanse_hub.content": SERVICES,
     "hanse_hub.search": SERVICES,
+    "hanse_hub.questions": SERVICES,
     "hanse_hub.tenants": SERVICES,
     "hanse_hub.mail": SERVICES,
     "hanse_hub.mail_outbox": SERVICES,
     "hanse_hub.mail_cli": EDGES,
+    "hanse_hub.notifications": SERVICES,
+    "hanse_hub.notifications.feeds": EDGES,
     "hanse_hub.backup": SERVICES,
+    # hub export / hub import (issue #14): reads every table, writes through write_transaction.
+    "hanse_hub.portability": SERVICES,
+    # The read-only freeze (issue #14): its switch is a service, its guard an edge.
+    "hanse_hub.freeze": SERVICES,
+    "hanse_hub.freeze.guard": EDGES,
     # Registers every table, also those whose model lives beside its service (invitations).
     "hanse_hub.models": SERVICES,
+    # The second factor's and single sign-on's pages (edges beside the accounts' views).
+    "hanse_hub.accounts.mfa_views": EDGES,
+    "hanse_hub.accounts.sso_views": EDGES,
     "hanse_hub.api": EDGES,
     "hanse_hub.web": EDGES,
     "hanse_hub.cli": EDGES,

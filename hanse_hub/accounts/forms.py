@@ -114,3 +114,28 @@ class DeleteAccountForm(BaseForm):
         _l("Ich möchte mein Konto löschen. Das lässt sich nicht rückgängig machen."),
         validators=[DataRequired(_l("Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten."))],
     )
+
+
+class SecondFactorForm(BaseForm):
+    code = StringField(
+        _l("Code"),
+        description=_l(
+            "Der sechsstellige Code aus Ihrer Authenticator-App – oder einer Ihrer "
+            "Wiederherstellungscodes."
+        ),
+        validators=[
+            DataRequired(_l("Bitte geben Sie den Code ein.")),
+            Length(max=40, message=_l("Höchstens 40 Zeichen.")),
+        ],
+    )
+
+
+class ConfirmEnrolmentForm(BaseForm):
+    code = StringField(
+        _l("Code aus der App"),
+        description=_l("Der sechsstellige Code, den Ihre App jetzt anzeigt."),
+        validators=[
+            DataRequired(_l("Bitte geben Sie den Code aus Ihrer App ein.")),
+            Length(max=40, message=_l("Höchstens 40 Zeichen.")),
+        ],
+    )

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hanse_hub.database import StrEnumType, UTCDateTime, utcnow
@@ -51,6 +51,8 @@ class User(UserMixin, db.Model):
     # and that session's id when its "last seen" is due to be updated after the request.
     login_token = None
     stale_login_id = None
+    # Whether that login session passed the second factor (``mfa_at``).
+    login_mfa = False
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this
@@ -100,6 +102,9 @@ class LoginSession(db.Model):
     user_agent: Mapped[str | None] = mapped_column(String(300))
     # Updated at most every few minutes (``services.LAST_SEEN_PRECISION``), after the request.
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When this login passed a second factor, and how ("totp", "recovery_code", "sso_mfa").
+    mfa_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mfa_method: Mapped[str | None] = mapped_column(String(20))
 
     user: Mapped[User] = relationship()
 
@@ -133,5 +138,71 @@ class PersonalAccessToken(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Created from a login that passed the second factor (or by a token that was): an admin
+    # for whom the second factor is required may create tokens only so.
+    mfa_session: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     user: Mapped[User] = relationship()
+
+
+class TotpCredential(db.Model):
+    """A person's authenticator app (TOTP, RFC 6238). Unconfirmed until a first code matched."""
+
+    __tablename__ = "totp_credentials"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    secret: Mapped[str] = mapped_column(String(64))  # base32
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The time step of the last accepted code: a code is accepted once (no replay).
+    last_step: Mapped[int | None] = mapped_column()
+
+    user: Mapped[User] = relationship()
+
+
+class RecoveryCode(db.Model):
+    """A single-use recovery code; only its SHA-256 is stored (80 random bits, see mfa.py)."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SsoProvider(db.Model):
+    """A tenant's OpenID Connect provider (its directory: Keycloak, ADFS, Entra ID …).
+
+    The client secret is never stored: it comes from ``HANSE_OIDC_<SLUG>_SECRET``.
+    """
+
+    __tablename__ = "sso_providers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(
+        ForeignKey("tenants.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    issuer: Mapped[str] = mapped_column(String(300))
+    client_id: Mapped[str] = mapped_column(String(200))
+    # Lower-case domains, one per line: only addresses of these domains log in through it.
+    allowed_domains: Mapped[str] = mapped_column(Text)
+    default_role: Mapped[Role] = mapped_column(StrEnumType(Role))
+    # Optional: the ID token claim naming roles, and which claim value means which role.
+    role_claim: Mapped[str | None] = mapped_column(String(100))
+    role_mapping: Mapped[dict] = mapped_column(JSON, default=dict)
+    # False: people of the allowed domains can no longer log in with a local password.
+    local_passwords: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    tenant: Mapped[Tenant] = relationship()
+
+    @property
+    def domains(self) -> list[str]:
+        return [d for d in (self.allowed_domains or "").split() if d]

@@ -11,6 +11,8 @@ from hanse_hub.accounts.models import (
     AuditEvent,
     LoginSession,
     PersonalAccessToken,
+    RecoveryCode,
+    TotpCredential,
     User,
     fold_email,
 )
@@ -20,6 +22,7 @@ from hanse_hub.content.models import Adoption, Attachment, Contact, Entry, Revis
 from hanse_hub.content.revisions import entry_state
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.questions.models import Answer, Question
 
 
 def pseudonymise_user(user: User) -> None:
@@ -43,7 +46,22 @@ def pseudonymise_user(user: User) -> None:
     # Invitations to the person's address and their reset requests name them: gone too.
     db.session.execute(delete(Invitation).where(Invitation.email_folded == folded))
     db.session.execute(delete(PasswordReset).where(PasswordReset.user_id == user.id))
+    # The second factor's secret and recovery codes belong to nobody any more.
+    db.session.execute(delete(TotpCredential).where(TotpCredential.user_id == user.id))
+    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.flush()
+
+
+def _second_factor(user: User) -> dict:
+    credential = db.session.scalar(select(TotpCredential).where(TotpCredential.user_id == user.id))
+    codes = db.session.scalars(select(RecoveryCode).where(RecoveryCode.user_id == user.id)).all()
+    return {
+        "enrolled_at": credential.confirmed_at.isoformat()
+        if credential is not None and credential.confirmed_at
+        else None,
+        "recovery_codes": len(codes),
+        "recovery_codes_used": sum(1 for code in codes if code.used_at is not None),
+    }
 
 
 def contacts_of(user: User) -> list[Contact]:
@@ -97,9 +115,12 @@ def export_user_data(user: User) -> dict[str, Any]:
                 "ended_at": iso(s.ended_at),
                 "ended_reason": s.ended_reason,
                 "user_agent": s.user_agent,
+                "second_factor": s.mfa_method,
             }
             for s in db.session.scalars(select(LoginSession).where(LoginSession.user_id == user.id))
         ],
+        # Whether and since when a second factor is set up; never its secret or codes.
+        "second_factor": _second_factor(user),
         "personal_access_tokens": [
             {
                 "name": t.name,
@@ -167,6 +188,34 @@ def export_user_data(user: User) -> dict[str, Any]:
             {"at": iso(r.created_at), "used_at": iso(r.used_at), "requested_from": r.requested_from}
             for r in db.session.scalars(
                 select(PasswordReset).where(PasswordReset.user_id == user.id)
+            )
+        ],
+        "questions_asked": [
+            {
+                "uuid": q.uuid,
+                "entry": q.entry.uuid,
+                "audience": q.audience.value,
+                "text": q.text,
+                "at": iso(q.created_at),
+                "hidden_at": iso(q.hidden_at),
+                "hidden_reason": q.hidden_reason,
+            }
+            for q in db.session.scalars(
+                select(Question).where(Question.author_id == user.id).order_by(Question.id)
+            )
+        ],
+        "answers_given": [
+            {
+                "uuid": a.uuid,
+                "question": a.question.uuid,
+                "text": a.text,
+                "at": iso(a.created_at),
+                "helpful_at": iso(a.helpful_at),
+                "hidden_at": iso(a.hidden_at),
+                "hidden_reason": a.hidden_reason,
+            }
+            for a in db.session.scalars(
+                select(Answer).where(Answer.author_id == user.id).order_by(Answer.id)
             )
         ],
         "attachments_uploaded": [

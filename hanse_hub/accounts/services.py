@@ -12,9 +12,16 @@ from sqlalchemy import func, insert, or_, select, update
 
 from hanse_hub.accounts.models import AuditEvent, LoginSession, Membership, Role, User, fold_email
 from hanse_hub.accounts.passwords import check_strength, hash_password, verify_password
+from hanse_hub.clock import berlin_today
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
-from hanse_hub.policy import Actor, PermissionDenied, can_manage_hub, can_manage_members
+from hanse_hub.policy import (
+    ANONYMOUS,
+    Actor,
+    PermissionDenied,
+    can_manage_hub,
+    can_manage_members,
+)
 from hanse_hub.tenants.models import Tenant
 
 LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
@@ -65,10 +72,11 @@ def find_user_by_email(email: str) -> User | None:
 def create_user(
     email: str,
     display_name: str,
-    password: str,
+    password: str | None,
     *,
     is_hub_admin: bool = False,
 ) -> User:
+    """A new account. ``password=None``: one that logs in through single sign-on only."""
     email = email.strip()
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise AccountError(_("„%(email)s“ ist keine gültige E-Mail-Adresse.", email=email))
@@ -76,12 +84,13 @@ def create_user(
         raise AccountError(
             _("Es gibt bereits ein Konto mit der E-Mail-Adresse %(email)s.", email=email)
         )
-    check_strength(password)
+    if password is not None:
+        check_strength(password)
     user = User(
         email=email,
         email_folded=fold_email(email),
         display_name=display_name.strip() or email.split("@")[0],
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else None,
         is_hub_admin=is_hub_admin,
     )
     db.session.add(user)
@@ -137,6 +146,12 @@ def deactivate_user(actor: Actor | None, user: User) -> None:
         raise PermissionDenied("manage accounts")
     user.is_active_account = False
     end_all_login_sessions(user, "deactivated")
+    # The person's contact entries say they are no longer reachable: their questions go to
+    # the owning tenant's editors instead. (Imported here: the content services import the
+    # audit log, which imports this module.)
+    from hanse_hub.content.services import mark_contacts_left
+
+    mark_contacts_left(actor or ANONYMOUS, user.id, berlin_today())
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
@@ -164,8 +179,14 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def start_login_session(
-    user: User, *, lifetime: timedelta, remember: bool = False, user_agent: str | None = None
+    user: User,
+    *,
+    lifetime: timedelta,
+    remember: bool = False,
+    user_agent: str | None = None,
+    mfa_method: str | None = None,
 ) -> StartedLogin:
+    """A new login of ``user``; ``mfa_method``: how it passed a second factor (None: not)."""
     token = secrets.token_urlsafe(32)
     db.session.add(
         LoginSession(
@@ -174,10 +195,13 @@ def start_login_session(
             expires_at=utcnow() + lifetime,
             remember=remember,
             user_agent=(user_agent or "")[:300] or None,
+            mfa_at=utcnow() if mfa_method else None,
+            mfa_method=mfa_method,
         )
     )
     db.session.flush()
     user.login_token = token
+    user.login_mfa = mfa_method is not None
     return StartedLogin(user=user, token=token)
 
 
@@ -194,6 +218,7 @@ def load_login(token: str) -> User | None:
     if not user.is_active_account:
         return None
     user.login_token = token
+    user.login_mfa = login.mfa_at is not None
     if login.last_seen_at is None or login.last_seen_at < utcnow() - LAST_SEEN_PRECISION:
         user.stale_login_id = login.id
     return user

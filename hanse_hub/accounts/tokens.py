@@ -21,6 +21,11 @@ class TokenError(ValueError):
     """A token request that cannot be carried out, with a message for people."""
 
 
+class TokenNeedsSecondFactor(TokenError):
+    """An admin asked for a token from a login (or with a token) that did not pass the
+    second factor."""
+
+
 @dataclass(frozen=True)
 class CreatedToken:
     token: PersonalAccessToken
@@ -31,7 +36,24 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_token(user: User, name: str, *, read_only: bool = False) -> CreatedToken:
+def create_token(
+    user: User,
+    name: str,
+    *,
+    read_only: bool = False,
+    mfa_session: bool = False,
+    mfa_required: bool = False,
+) -> CreatedToken:
+    """A new token of ``user``. ``mfa_session``: asked for from a login (or by a token) that
+    passed the second factor; ``mfa_required``: the person must have passed it (an admin
+    when ``HANSE_MFA_FOR_ADMINS=required``; the CLI operator is trusted and passes False)."""
+    if mfa_required and not mfa_session:
+        raise TokenNeedsSecondFactor(
+            _(
+                "Als Administrator*in können Sie Tokens nur nach der Bestätigung mit dem "
+                "zweiten Faktor erstellen."
+            )
+        )
     name = name.strip()[:100] or "Token"
     active = [t for t in tokens_of(user) if t.revoked_at is None]
     if len(active) >= MAX_TOKENS_PER_USER:
@@ -43,6 +65,7 @@ def create_token(user: User, name: str, *, read_only: bool = False) -> CreatedTo
         token_hash=_hash(secret),
         prefix=secret[: len(TOKEN_PREFIX) + 6],
         read_only=read_only,
+        mfa_session=mfa_session,
     )
     db.session.add(token)
     db.session.flush()

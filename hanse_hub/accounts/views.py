@@ -16,6 +16,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -26,12 +27,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hanse_hub.accounts import (
     invitations,
+    mfa,
     privacy,
     profile,
     reset_mail,
     resets,
     self_service,
     services,
+    sso,
     tokens,
 )
 from hanse_hub.accounts.forms import (
@@ -47,7 +50,7 @@ from hanse_hub.accounts.forms import (
 )
 from hanse_hub.accounts.models import fold_email
 from hanse_hub.accounts.passwords import WeakPassword
-from hanse_hub.database import write_transaction
+from hanse_hub.database import utcnow, write_transaction
 from hanse_hub.extensions import configured_limit, limiter
 from hanse_hub.labels import ROLE_LABELS, interface_language
 from hanse_hub.web.redirects import same_origin_path
@@ -80,9 +83,20 @@ def login():
                     seconds=wait,
                 )
             )
-            response = make_response(render_template("accounts/login.html", form=form), 429)
+            response = make_response(_login_page(form), 429)
             response.headers["Retry-After"] = str(wait)
             return response
+        blocked = sso.password_login_blocked(email)
+        # Hub admins always log in locally (with their second factor), never through SSO.
+        if blocked is not None and not _is_hub_admin(email):
+            form.form_errors.append(
+                _(
+                    "Für Adressen von %(tenant)s ist die Anmeldung mit Passwort abgeschaltet. "
+                    "Bitte melden Sie sich mit dem Konto von %(tenant)s an.",
+                    tenant=blocked.tenant.short_name,
+                )
+            )
+            return _login_page(form), 403
         user = services.authenticate(email, form.password.data)
         if user is None:
             services.record_security_event(
@@ -90,26 +104,80 @@ def login():
             )
             form.form_errors.append(LOGIN_FAILED)
             status = 401
+        elif mfa.is_enrolled(user):
+            # The password was right; the login starts only after the second factor.
+            remember_second_factor_pending(user, bool(form.remember.data), request.args.get("next"))
+            return redirect(url_for("second_factor.verify"))
         else:
-            hours = current_app.config["HANSE_SESSION_LIFETIME_HOURS"]
-            days = current_app.config["REMEMBER_COOKIE_DURATION"] // 86400
-            lifetime = timedelta(days=days) if form.remember.data else timedelta(hours=hours)
-            with write_transaction():
-                started = services.start_login_session(
-                    user,
-                    lifetime=lifetime,
-                    remember=bool(form.remember.data),
-                    user_agent=request.user_agent.string,
-                )
-                services.add_audit_event(
-                    "login", actor_id=user.id, target=user.email_folded, remote_addr=addr
-                )
-            login_user(started.user, remember=bool(form.remember.data))
-            flash(_("Willkommen, %(name)s!", name=started.user.display_name), "success")
-            return redirect(_safe_next(request.args.get("next")))
+            return complete_login(user, remember=bool(form.remember.data))
     elif form.is_submitted():
         status = 422
-    return render_template("accounts/login.html", form=form), status
+    return _login_page(form), status
+
+
+def _is_hub_admin(email: str) -> bool:
+    user = services.find_user_by_email(email)
+    return user is not None and user.is_hub_admin
+
+
+def _login_page(form) -> str:
+    return render_template("accounts/login.html", form=form, providers=sso.enabled_providers())
+
+
+PENDING_KEY = "second_factor_pending"
+PENDING_LIFETIME = timedelta(minutes=5)
+
+
+def remember_second_factor_pending(user, remember: bool, next_path: str | None) -> None:
+    """Keep, in the signed session cookie, whose password was right (for five minutes)."""
+    session[PENDING_KEY] = {
+        "user": user.id,
+        "remember": remember,
+        "next": same_origin_path(next_path),
+        "until": (utcnow() + PENDING_LIFETIME).timestamp(),
+    }
+
+
+def pending_second_factor() -> dict | None:
+    pending = session.get(PENDING_KEY)
+    if not isinstance(pending, dict) or pending.get("until", 0) < utcnow().timestamp():
+        session.pop(PENDING_KEY, None)
+        return None
+    return pending
+
+
+def complete_login(
+    user,
+    *,
+    remember: bool = False,
+    next_path: str | None = None,
+    mfa_method: str | None = None,
+    detail: dict | None = None,
+):
+    """Start the login session of ``user`` (password, second factor or single sign-on),
+    record it, and go on to the page that was asked for."""
+    hours = current_app.config["HANSE_SESSION_LIFETIME_HOURS"]
+    days = current_app.config["REMEMBER_COOKIE_DURATION"] // 86400
+    lifetime = timedelta(days=days) if remember else timedelta(hours=hours)
+    with write_transaction():
+        started = services.start_login_session(
+            user,
+            lifetime=lifetime,
+            remember=remember,
+            user_agent=request.user_agent.string,
+            mfa_method=mfa_method,
+        )
+        services.add_audit_event(
+            "login",
+            actor_id=user.id,
+            target=user.email_folded,
+            detail={"mfa": mfa_method, **(detail or {})} if mfa_method or detail else None,
+            remote_addr=request.remote_addr,
+        )
+    session.pop(PENDING_KEY, None)
+    login_user(started.user, remember=remember)
+    flash(_("Willkommen, %(name)s!", name=started.user.display_name), "success")
+    return redirect(_safe_next(next_path if next_path is not None else request.args.get("next")))
 
 
 @blueprint.route("/abmelden", methods=["POST"])
@@ -133,6 +201,7 @@ def _account_page(*, token_form=None, password_form=None, created=None, status: 
         created=created,
         tokens=tokens.tokens_of(current_user),
         sessions=self_service.own_sessions(current_user, current_user.get_id()),
+        mfa_enrolled=mfa.is_enrolled(current_user),
     ), status
 
 
@@ -147,7 +216,14 @@ def account():
         try:
             with write_transaction():
                 created = tokens.create_token(
-                    current_user, form.name.data, read_only=bool(form.read_only.data)
+                    current_user,
+                    form.name.data,
+                    read_only=bool(form.read_only.data),
+                    mfa_session=current_user.login_mfa,
+                    mfa_required=mfa.is_required(
+                        current_user,
+                        required_for_admins=current_app.config["HANSE_MFA_REQUIRED_FOR_ADMINS"],
+                    ),
                 )
         except tokens.TokenError as error:
             form.name.errors.append(str(error))

@@ -1,7 +1,7 @@
 """HTML forms of the administration (validated at the edge, CSRF-protected)."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
@@ -155,3 +155,62 @@ class TopicForm(BaseForm):
 class TopicRenameForm(BaseForm):
     name_de = TopicForm.name_de
     name_en = TopicForm.name_en
+
+
+class SsoProviderForm(BaseForm):
+    """A tenant's single sign-on provider (hub admins). Checked in ``accounts.sso``."""
+
+    issuer = StringField(
+        _l("Adresse des Anbieters (Issuer)"),
+        description=_l(
+            "Die Issuer-Adresse des OpenID-Connect-Anbieters, z. B. "
+            "https://sso.luebeck.de/realms/hl (Keycloak) oder "
+            "https://login.microsoftonline.com/<Mandant>/v2.0 (Entra ID)."
+        ),
+        validators=[
+            DataRequired(_l("Bitte geben Sie die Adresse des Anbieters an.")),
+            Length(max=300, message=_l("Höchstens 300 Zeichen.")),
+        ],
+    )
+    client_id = StringField(
+        _l("Client-ID"),
+        validators=[
+            DataRequired(_l("Bitte geben Sie die Client-ID an.")),
+            Length(max=200, message=_l("Höchstens 200 Zeichen.")),
+        ],
+    )
+    allowed_domains = TextAreaField(
+        _l("Erlaubte E-Mail-Domains"),
+        description=_l(
+            "Eine pro Zeile, z. B. luebeck.de. Nur Adressen dieser Domains melden sich über "
+            "den Anbieter an."
+        ),
+        validators=[
+            DataRequired(_l("Bitte geben Sie mindestens eine E-Mail-Domain an.")),
+            Length(max=2000, message=_l("Höchstens 2000 Zeichen.")),
+        ],
+    )
+    default_role = SelectField(
+        _l("Rolle neuer Mitglieder"),
+        choices=ROLE_CHOICES,
+        default=Role.READER.value,
+        description=ROLE_HINT,
+        validate_choice=True,
+    )
+    role_claim = StringField(
+        _l("Claim mit Rollen (optional)"),
+        description=_l("Der Name eines Claims im ID-Token, z. B. groups oder roles."),
+        validators=[Optional(), Length(max=100, message=_l("Höchstens 100 Zeichen."))],
+    )
+    role_mapping = TextAreaField(
+        _l("Zuordnung der Claim-Werte zu Rollen (optional)"),
+        description=_l(
+            "Eine Zeile je Wert: „Wert = Rolle“ mit der Rolle reader, editor oder admin, "
+            "z. B. „hub-editors = editor“."
+        ),
+        validators=[Optional(), Length(max=4000, message=_l("Höchstens 4000 Zeichen."))],
+    )
+    local_passwords = BooleanField(
+        _l("Anmeldung mit Passwort für Adressen dieser Domains erlauben"), default=True
+    )
+    enabled = BooleanField(_l("Auf der Anmeldeseite anbieten"), default=True)

@@ -10,13 +10,14 @@ may read. Unknown tenants answer 404; tenants one may not administer 403
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from hanse_hub.accounts import audit_log, invitations, members
+from hanse_hub.accounts import audit_log, invitations, members, mfa, sso
 from hanse_hub.accounts.invitation_mail import send_invitation
+from hanse_hub.accounts.mfa_views import required_for
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.services import AccountError
 from hanse_hub.admin import services as admin_services
@@ -25,6 +26,7 @@ from hanse_hub.admin.forms import (
     InviteForm,
     NewTenantForm,
     RoleForm,
+    SsoProviderForm,
     TenantSettingsForm,
     TopicForm,
     TopicRenameForm,
@@ -64,6 +66,13 @@ def _logged_in():
         return login_manager.unauthorized()
     if not can_see_administration(current_actor()):
         abort(403)
+    if required_for(current_user) and not current_user.login_mfa:
+        # Administration needs a login that passed the second factor (HANSE_MFA_FOR_ADMINS).
+        flash(
+            _("Für die Verwaltung ist der zweite Faktor nötig."),
+            "info",
+        )
+        return redirect(url_for("second_factor.verify", next=request.full_path.rstrip("?")))
     return None
 
 
@@ -274,6 +283,73 @@ def tenant_settings(slug: str):
     ), status
 
 
+# -- single sign-on of a tenant (hub admins) ----------------------------------------------------
+
+
+def _sso_form_data(provider) -> dict:
+    if provider is None:
+        return {"default_role": Role.READER.value, "local_passwords": True, "enabled": True}
+    return {
+        "issuer": provider.issuer,
+        "client_id": provider.client_id,
+        "allowed_domains": provider.allowed_domains,
+        "default_role": provider.default_role.value,
+        "role_claim": provider.role_claim or "",
+        "role_mapping": "\n".join(f"{k} = {v}" for k, v in (provider.role_mapping or {}).items()),
+        "local_passwords": provider.local_passwords,
+        "enabled": provider.enabled,
+    }
+
+
+@blueprint.route("/<slug>/anmeldung", methods=["GET", "POST"])
+def tenant_sso(slug: str):
+    """The tenant's single sign-on provider: configure, change, switch off."""
+    _require_hub()
+    tenant = _administered_tenant(slug)
+    provider = sso.provider_of(tenant)
+    form = SsoProviderForm(data=_sso_form_data(provider))
+    status = 200
+    if form.validate_on_submit():
+        data = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+        try:
+            with write_transaction():
+                sso.configure_provider(current_actor(), tenant, data)
+        except sso.SsoError as error:
+            _field_error(form, error.field, str(error))
+            status = 422
+        else:
+            flash(_("Die Anmeldung über den Anbieter ist gespeichert."), "success")
+            return redirect(url_for("admin.tenant_sso", slug=tenant.slug))
+    elif form.is_submitted():
+        status = 422
+    setting = sso.secret_setting(tenant.slug)
+    return render_template(
+        "admin/tenant_sso.html",
+        tenant=tenant,
+        provider=provider,
+        form=form,
+        confirm_form=ConfirmForm(),
+        secret_setting=setting,
+        secret_set=bool(current_app.config.get("HANSE_OIDC_SECRETS", {}).get(setting)),
+        redirect_uri=(current_app.config.get("HANSE_BASE_URL") or request.host_url.rstrip("/"))
+        + url_for("sso.callback", slug=tenant.slug),
+    ), status
+
+
+@blueprint.route("/<slug>/anmeldung/entfernen", methods=["POST"])
+def remove_tenant_sso(slug: str):
+    _require_hub()
+    tenant = _administered_tenant(slug)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    with write_transaction():
+        removed = sso.remove_provider(current_actor(), tenant)
+    if not removed:
+        abort(404)
+    flash(_("Die Anmeldung über den Anbieter ist entfernt."), "success")
+    return redirect(url_for("admin.tenant_sso", slug=tenant.slug))
+
+
 # -- hub: tenants --------------------------------------------------------------------------------
 
 
@@ -403,6 +479,7 @@ def hub_accounts():
     return render_template(
         "admin/accounts.html",
         users=found.items,
+        enrolled=mfa.enrolled_user_ids([user.id for user in found.items]),
         search=search,
         page=found.number,
         pages=found.pages,
@@ -428,6 +505,29 @@ def deactivate_account(user_id: int):
         return redirect(url_for("admin.hub_accounts"))
     flash(
         _("Das Konto %(email)s ist deaktiviert; alle Anmeldungen sind beendet.", email=user.email),
+        "success",
+    )
+    return redirect(url_for("admin.hub_accounts"))
+
+
+@blueprint.route("/hub/konten/<db_id:user_id>/zweiter-faktor-zuruecksetzen", methods=["POST"])
+def reset_second_factor(user_id: int):
+    """Reset a person's second factor (lost phone): every login of theirs ends."""
+    _require_hub()
+    user = db.session.get(User, user_id)
+    if user is None or user.pseudonymised_at is not None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    with write_transaction():
+        had = mfa.reset(current_actor(), user, remote_addr=request.remote_addr)
+    flash(
+        _(
+            "Der zweite Faktor von %(email)s ist zurückgesetzt; alle Anmeldungen sind beendet.",
+            email=user.email,
+        )
+        if had
+        else _("%(email)s hatte keinen zweiten Faktor eingerichtet.", email=user.email),
         "success",
     )
     return redirect(url_for("admin.hub_accounts"))

@@ -4,11 +4,11 @@ or delete the person it acts for)."""
 
 from __future__ import annotations
 
-from flask import g
+from flask import current_app, g
 from flask.views import MethodView
 from marshmallow import Schema, fields
 
-from hanse_hub.accounts import privacy, self_service, services
+from hanse_hub.accounts import mfa, privacy, self_service, services
 from hanse_hub.api.common import (
     ACTION_PROBLEMS,
     ID,
@@ -84,6 +84,33 @@ def end_account_session(session_id: int):
     except services.AccountError as error:
         raise problem(404, str(error)) from None
     return "", 204
+
+
+class SecondFactorSchema(Schema):
+    enrolled = fields.Boolean(metadata={"description": "An authenticator app is set up"})
+    required = fields.Boolean(
+        metadata={"description": "The caller must pass it for administration and new tokens"}
+    )
+    recovery_codes_left = fields.Integer()
+    token_from_second_factor = fields.Boolean(
+        metadata={"description": "This token was created from a login that passed it"}
+    )
+
+
+@blueprint.route("/account/second-factor")
+@blueprint.response(200, SecondFactorSchema)
+@problems(*READ_PROBLEMS)
+def second_factor_status():
+    """The caller's second factor. Setting it up needs the app and a browser: "Mein Konto"."""
+    require_caller()
+    user = g.api_token.user
+    required = current_app.config["HANSE_MFA_REQUIRED_FOR_ADMINS"]
+    return {
+        "enrolled": mfa.is_enrolled(user),
+        "required": mfa.is_required(user, required_for_admins=required),
+        "recovery_codes_left": mfa.recovery_codes_left(user),
+        "token_from_second_factor": g.api_token.mfa_session,
+    }
 
 
 @blueprint.route("/account/export")

@@ -11,11 +11,11 @@ tenants, topics and accounts; a tenant's admins its members, invitations and set
 
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import current_app, g, url_for
 from flask.views import MethodView
 from flask_babel import gettext as _
 
-from hanse_hub.accounts import audit_log, invitations, members
+from hanse_hub.accounts import audit_log, invitations, members, mfa, sso
 from hanse_hub.accounts import tokens as token_services
 from hanse_hub.accounts.invitation_mail import send_invitation
 from hanse_hub.accounts.models import AuditEvent, Membership, Role, User
@@ -270,6 +270,75 @@ class TenantResource(MethodView):
         return tenant_payload(tenant)
 
 
+# -- single sign-on of a tenant (hub admins) ----------------------------------------------------
+
+
+def _sso_payload(tenant: Tenant, provider) -> dict:
+    setting = sso.secret_setting(tenant.slug)
+    return {
+        "issuer": provider.issuer,
+        "client_id": provider.client_id,
+        "allowed_domains": provider.domains,
+        "default_role": provider.default_role.value,
+        "role_claim": provider.role_claim,
+        "role_mapping": provider.role_mapping or {},
+        "local_passwords": provider.local_passwords,
+        "enabled": provider.enabled,
+        "secret_setting": setting,
+        "secret_set": bool(current_app.config.get("HANSE_OIDC_SECRETS", {}).get(setting)),
+    }
+
+
+@blueprint.route(f"/tenants/{TENANT_SLUG}/single-sign-on")
+class TenantSingleSignOn(MethodView):
+    @blueprint.response(200, admin_schemas.SsoProviderSchema)
+    @problems(*READ_PROBLEMS, 403, 404)
+    def get(self, slug: str):
+        """The organisation's single sign-on provider (hub admins); 404 when it has none."""
+        actor = require_caller()
+        _require_hub(actor)
+        tenant = _tenant(slug)
+        provider = sso.provider_of(tenant)
+        if provider is None:
+            raise problem(404, _("%(tenant)s hat kein Single Sign-on.", tenant=tenant.short_name))
+        return _sso_payload(tenant, provider)
+
+    @blueprint.arguments(admin_schemas.SsoProviderUpdateSchema)
+    @blueprint.response(200, admin_schemas.SsoProviderSchema)
+    @problems(*WRITE_PROBLEMS)
+    def put(self, data, slug: str):
+        """Configure or replace the organisation's provider (hub admins). The client secret
+        is set in the environment (`secret_setting`), never through the API."""
+        actor = require_writer()
+        require_json_body()
+        _require_hub(actor)
+        tenant = _tenant(slug)
+        values = {
+            **data,
+            "allowed_domains": "\n".join(data["allowed_domains"]),
+            "role_mapping": "\n".join(f"{k} = {v}" for k, v in data["role_mapping"].items()),
+        }
+        try:
+            with write_transaction():
+                provider = sso.configure_provider(actor, tenant, values)
+        except sso.SsoError as error:
+            raise _invalid(error, error.field) from None
+        return _sso_payload(tenant, provider)
+
+    @blueprint.response(204)
+    @problems(*ACTION_PROBLEMS)
+    def delete(self, slug: str):
+        """Remove the organisation's provider (hub admins)."""
+        actor = require_writer()
+        _require_hub(actor)
+        tenant = _tenant(slug)
+        with write_transaction():
+            removed = sso.remove_provider(actor, tenant)
+        if not removed:
+            raise problem(404, _("%(tenant)s hat kein Single Sign-on.", tenant=tenant.short_name))
+        return "", 204
+
+
 # -- topics --------------------------------------------------------------------------------------
 
 
@@ -460,6 +529,22 @@ def deactivate_account(user_id: int):
     return account_payload(user)
 
 
+@blueprint.route(f"/accounts/<{ID}:user_id>/second-factor-reset", methods=["POST"])
+@blueprint.response(200, admin_schemas.AccountSchema)
+@problems(*DELETE_PROBLEMS)
+def reset_second_factor(user_id: int):
+    """Reset an account's second factor (hub admins), e.g. after a lost phone: its
+    authenticator app and recovery codes are removed, and all its logins end."""
+    actor = require_writer()
+    _require_hub(actor)
+    user = db.session.get(User, user_id)
+    if user is None or user.pseudonymised_at is not None:
+        raise problem(404, _("Dieses Konto gibt es nicht."))
+    with write_transaction():
+        mfa.reset(actor, user)
+    return account_payload(user)
+
+
 # -- audit log -----------------------------------------------------------------------------------
 
 
@@ -525,8 +610,18 @@ class Tokens(MethodView):
         try:
             with write_transaction():
                 created = token_services.create_token(
-                    g.api_token.user, data["name"], read_only=data["read_only"]
+                    g.api_token.user,
+                    data["name"],
+                    read_only=data["read_only"],
+                    # A token passes on the second factor of the login it was created from.
+                    mfa_session=g.api_token.mfa_session,
+                    mfa_required=mfa.is_required(
+                        g.api_token.user,
+                        required_for_admins=current_app.config["HANSE_MFA_REQUIRED_FOR_ADMINS"],
+                    ),
                 )
+        except token_services.TokenNeedsSecondFactor as error:
+            raise problem(403, str(error)) from None
         except token_services.TokenError as error:
             raise problem(422, str(error), errors={"name": [str(error)]}) from None
         return {**_token_payload(created.token), "secret": created.secret}, 201

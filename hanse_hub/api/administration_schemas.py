@@ -240,3 +240,43 @@ class AuditListSchema(PageSchema):
 class AuditListArgs(PaginationArgs):
     action = fields.String(validate=validate.OneOf(list(AUDIT_ACTION_LABELS)))
     tenant = fields.String(validate=validate.Length(max=60), metadata={"description": "Slug"})
+
+
+class SsoProviderSchema(Schema):
+    """A tenant's single sign-on provider (OpenID Connect). The client secret is never here:
+    it comes from the environment variable named in `secret_setting`."""
+
+    issuer = fields.String(metadata={"description": "The provider's issuer (https://…)"})
+    client_id = fields.String()
+    allowed_domains = fields.List(fields.String())
+    default_role = fields.String(metadata={"description": "reader, editor or admin"})
+    role_claim = fields.String(allow_none=True)
+    role_mapping = fields.Dict(keys=fields.String(), values=fields.String())
+    local_passwords = fields.Boolean()
+    enabled = fields.Boolean()
+    secret_setting = fields.String(dump_only=True)
+    secret_set = fields.Boolean(dump_only=True)
+
+
+class SsoProviderUpdateSchema(StrictSchema):
+    issuer = fields.String(required=True, validate=validate.Length(max=300))
+    client_id = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    allowed_domains = fields.List(
+        fields.String(validate=validate.Length(max=253)),
+        required=True,
+        validate=validate.Length(min=1, max=50),
+    )
+    default_role = fields.String(
+        load_default="reader", validate=validate.OneOf(["reader", "editor", "admin"])
+    )
+    role_claim = fields.String(
+        allow_none=True, load_default=None, validate=validate.Length(max=100)
+    )
+    role_mapping = fields.Dict(
+        keys=fields.String(validate=validate.Length(min=1, max=200)),
+        values=fields.String(validate=validate.OneOf(["reader", "editor", "admin"])),
+        load_default=dict,
+        validate=validate.Length(max=100),
+    )
+    local_passwords = fields.Boolean(load_default=True)
+    enabled = fields.Boolean(load_default=True)

@@ -14,6 +14,7 @@ from flask_babel import gettext
 from hanse_hub.accounts.tokens import resolve_token
 from hanse_hub.api.errors import problem
 from hanse_hub.database import utcnow, write_transaction
+from hanse_hub.freeze.services import freeze_state
 from hanse_hub.policy import ANONYMOUS, Actor
 
 LAST_USED_PRECISION = timedelta(hours=1)
@@ -34,7 +35,8 @@ def authenticate_request() -> None:
             gettext("Das Token ist ungültig, widerrufen, oder sein Konto ist deaktiviert."),
             headers={"WWW-Authenticate": 'Bearer realm="hanse_hub"'},
         )
-    if token.last_used_at is None or utcnow() - token.last_used_at > LAST_USED_PRECISION:
+    stale = token.last_used_at is None or utcnow() - token.last_used_at > LAST_USED_PRECISION
+    if stale and not freeze_state().frozen:  # a frozen hub writes nothing (docs/export.md)
         with write_transaction():
             token.last_used_at = utcnow()
     g.api_token = token

@@ -47,6 +47,7 @@ def service_input(data: dict) -> dict:
     data = dict(data)
     data.pop("consent", None)
     data.pop("status", None)
+    data.pop("minor", None)
     if "translation_of" in data:
         data["translation_of_id"] = data.pop("translation_of")
     return data
@@ -167,6 +168,7 @@ class EntryResource(MethodView):
                 status=data.get("status"),
                 consent=data.get("consent"),
                 expected_version=expected,
+                minor=bool(data.get("minor")),
             )
         return with_cache_headers(entry_payload(actor, entry), entry)
 

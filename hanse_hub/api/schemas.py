@@ -26,6 +26,8 @@ from marshmallow import (
 from hanse_hub.content import kinds
 from hanse_hub.content.models import AdoptionStatus, EntryKind, EntryStatus, Visibility
 from hanse_hub.content.services import KIND_FIELDS, KIND_LINKS, KIND_REFERENCES
+from hanse_hub.questions.models import MAX_HIDE_REASON, MAX_QUESTION_TEXT, QuestionAudience
+from hanse_hub.questions.services import MIN_TEXT
 
 LANGUAGES = ("de", "en")
 MAX_PER_PAGE = 100
@@ -150,6 +152,8 @@ def _api_field(spec: kinds.Field, meta: dict) -> fields.Field:
             )
         case kinds.FieldType.DATETIME:
             return fields.AwareDateTime(default_timezone=None, **meta)
+        case kinds.FieldType.DATE:
+            return fields.Date(allow_none=spec.nullable, **meta)
         case kinds.FieldType.LINKS:
             return fields.List(
                 fields.Integer(validate=_id_range()),
@@ -304,7 +308,19 @@ class EntryCreateSchema(
 
 
 class EntryUpdateSchema(
-    _KindChecks.from_dict({**_common_input_fields(), **kind_fields(dump=False)})
+    _KindChecks.from_dict(
+        {
+            **_common_input_fields(),
+            "minor": fields.Boolean(
+                load_default=False,
+                metadata={
+                    "description": "A minor change (a typo): the entry's followers are not "
+                    "notified."
+                },
+            ),
+            **kind_fields(dump=False),
+        }
+    )
 ):
     """Only the fields to change. The kind is that of the entry being changed."""
 
@@ -461,3 +477,63 @@ class AdoptionCreateSchema(StrictSchema.from_dict(_adoption_fields())):
 
 class AdoptionUpdateSchema(StrictSchema.from_dict(_adoption_fields())):
     pass
+
+
+# -- questions and answers -----------------------------------------------------------------------
+
+
+class AnswerSchema(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    question_id = fields.Integer()
+    text = fields.String()
+    author = fields.String(
+        allow_none=True, metadata={"description": "Display name; null for anonymous callers"}
+    )
+    created_at = fields.DateTime()
+    helpful = fields.Boolean(metadata={"description": "Marked helpful by the asker"})
+    hidden = fields.Boolean()
+    hidden_reason = fields.String(allow_none=True)
+
+
+class QuestionSchema(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    entry_id = fields.Integer()
+    url = fields.String()
+    audience = fields.String(metadata={"enum": [str(a) for a in QuestionAudience]})
+    text = fields.String()
+    author = fields.String(
+        allow_none=True, metadata={"description": "Display name; null for anonymous callers"}
+    )
+    created_at = fields.DateTime()
+    hidden = fields.Boolean()
+    hidden_reason = fields.String(allow_none=True)
+    answers = fields.List(fields.Nested(AnswerSchema))
+
+
+class QuestionListSchema(PageSchema):
+    items = fields.List(fields.Nested(QuestionSchema))
+
+
+class QuestionCreateSchema(StrictSchema):
+    text = fields.String(
+        required=True, validate=validate.Length(min=MIN_TEXT, max=MAX_QUESTION_TEXT)
+    )
+    audience = fields.String(
+        load_default=str(QuestionAudience.ENTRY),
+        validate=_choice(QuestionAudience),
+        metadata={
+            "description": "`entry`: whoever sees the entry; `owner`: only the owning tenant"
+        },
+    )
+
+
+class AnswerCreateSchema(StrictSchema):
+    text = fields.String(
+        required=True, validate=validate.Length(min=MIN_TEXT, max=MAX_QUESTION_TEXT)
+    )
+
+
+class HideSchema(StrictSchema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=MAX_HIDE_REASON))

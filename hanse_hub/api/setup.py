@@ -34,6 +34,8 @@ def init_api(app: Flask) -> HubApi:
         adoptions,
         entries,
         files,
+        notifications,
+        questions,
         search,
         stats,
         workflow,

@@ -12,6 +12,7 @@ from hanse_hub.content.models import Adoption, AdoptionStatus, Contact, Solution
 from hanse_hub.content.services import ContentError, EntryNotFound, get_entry
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.notifications.services import notify_adoption
 from hanse_hub.policy import Actor, PermissionDenied, can_edit_adoption, scope_for
 from hanse_hub.tenants.models import Tenant
 
@@ -88,15 +89,18 @@ def record_adoption(
     _apply(actor, adoption, data)
     db.session.add(adoption)
     db.session.flush()
+    notify_adoption(actor, adoption)
     return adoption
 
 
 def update_adoption(actor: Actor, adoption: Adoption, data: Mapping[str, Any]) -> Adoption:
     if not can_edit_adoption(actor, adoption):
         raise PermissionDenied(f"edit adoption {adoption.id}")
+    status_before = adoption.status
     _apply(actor, adoption, data)
     adoption.updated_at = utcnow()
     db.session.flush()
+    notify_adoption(actor, adoption, changed_status=adoption.status != status_before)
     return adoption
 
 
@@ -118,3 +122,23 @@ def adopting_tenants(actor: Actor, solution: Solution) -> list[Tenant]:
             select(Tenant).where(Tenant.id.in_(tenant_ids)).order_by(Tenant.short_name)
         )
     )
+
+
+def adoptions_by_others(actor: Actor, *, limit: int = 10) -> list[Adoption]:
+    """The latest adoptions other tenants recorded of solutions of ``actor``'s tenants."""
+    own = frozenset(actor.roles)
+    if not own:
+        return []
+    scope = scope_for(actor)
+    query = (
+        select(Adoption)
+        .join(Solution, Solution.id == Adoption.solution_id)
+        .where(
+            scope.adoption_filter(),
+            Solution.tenant_id.in_(own),
+            Adoption.tenant_id.not_in(own),
+        )
+        .order_by(Adoption.updated_at.desc(), Adoption.id.desc())
+        .limit(limit * 2)
+    )
+    return [a for a in db.session.scalars(query) if scope.allows_adoption(a)][:limit]

@@ -324,6 +324,7 @@ def edit_entry(entry_id: int):
                     entry=entry,
                     consent=consent,
                     expected_version=form.expected_version(),
+                    minor=bool(form.minor.data),
                 )
         except StaleEntry as error:
             form.form_errors.append(str(STALE_EDIT))

@@ -319,6 +319,13 @@ class EntryForm(HubForm):
             "Mitarbeiter*innen sehen auch interne Einträge dazu."
         ),
     )
+    minor = BooleanField(
+        _l("Kleine Änderung"),
+        description=_l(
+            "Nur ein Tippfehler oder eine Formulierung: wer dem Eintrag folgt, wird nicht "
+            "benachrichtigt."
+        ),
+    )
     version = HiddenField()
     save = SubmitField(_l("Speichern"))
     preview = SubmitField(_l("Vorschau"))
@@ -541,7 +548,23 @@ class ContactForm(EntryForm):
         ),
     )
 
-    kind_field_names = ("person_name", "position", "org_unit", "email", "phone", "expertise")
+    left_at = optional_date(
+        _l("Nicht mehr erreichbar seit"),
+        description=_l(
+            "Wenn die Person die Stelle verlassen hat: Fragen gehen ab diesem Tag an die "
+            "Redaktion Ihrer Organisation."
+        ),
+    )
+
+    kind_field_names = (
+        "person_name",
+        "position",
+        "org_unit",
+        "email",
+        "phone",
+        "expertise",
+        "left_at",
+    )
     # The services refuse a published contact without consent on "status".
     error_aliases = {"status": "consent"}
 
@@ -558,6 +581,7 @@ class ContactForm(EntryForm):
             "email": self.email.data or "",
             "phone": self.phone.data or "",
             "expertise": split_list(self.expertise.data),
+            "left_at": self.left_at.data,
         }
 
     @classmethod
@@ -570,6 +594,7 @@ class ContactForm(EntryForm):
             "email": entry.email,
             "phone": entry.phone,
             "expertise": ", ".join(entry.expertise or []),
+            "left_at": entry.left_at,
             "consent": entry.has_consent,
         }
 
@@ -698,7 +723,7 @@ def form_class_for(kind: EntryKind, registry: kinds.Registry = kinds.REGISTRY) -
         for spec in registry.of(kind).fields
         if spec.input_name not in laid_out
         and not spec.is_link
-        and spec.type != kinds.FieldType.DATETIME
+        and spec.type not in (kinds.FieldType.DATETIME, kinds.FieldType.DATE)
     ]
     if not missing:
         return base

@@ -34,6 +34,7 @@ class FieldType(enum.StrEnum):
     CHOICE = "choice"  # one value of ``choices`` (an enum)
     LIST = "list"  # a list of short strings (comma-separated in the web form)
     DATETIME = "datetime"  # a moment (UTC in storage, Berlin time in the form)
+    DATE = "date"  # a calendar day (optional)
     LINKS = "links"  # links to other entries of kind ``target`` (ids in the API)
     LINK = "link"  # one link to an entry of kind ``target`` (its id in the API)
 
@@ -200,6 +201,7 @@ REGISTRY = Registry(
                     max_items=50,
                     searched=True,
                 ),
+                Field("left_at", FieldType.DATE, _l("Nicht mehr erreichbar seit"), nullable=True),
             ),
         ),
         KindSpec(

@@ -38,6 +38,7 @@ from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.content.revisions import changed_fields, entry_state
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
+from hanse_hub.notifications.services import notify_entry_change
 from hanse_hub.policy import (
     Action,
     Actor,
@@ -438,8 +439,13 @@ def update_entry(
     data: Mapping[str, Any],
     *,
     expected_version: int | None = None,
+    minor: bool = False,
 ) -> Entry:
-    """Change an entry's fields. A new title or slug moves the permalink; the old one redirects."""
+    """Change an entry's fields. A new title or slug moves the permalink; the old one redirects.
+
+    Followers of a published entry are told, unless the editor ticked ``minor`` ("kleine
+    Änderung").
+    """
     require(actor, Action.EDIT, entry)
     previous = _current_state(entry, expected_version)
     old_slug = entry.slug
@@ -454,6 +460,7 @@ def update_entry(
             _("Ohne Einwilligung kann der Kontakt nicht veröffentlicht sein."), "status"
         )
     _finish_change(actor, entry, "updated", previous)
+    notify_entry_change(actor, entry, new=False, minor=minor)
     return entry
 
 
@@ -467,6 +474,7 @@ def save_entry(
     status: EntryStatus | str | None = None,
     consent: bool | None = None,
     expected_version: int | None = None,
+    minor: bool = False,
 ) -> Entry:
     """Save an entry with its consent and status: the one use case behind every edit form.
 
@@ -475,7 +483,8 @@ def save_entry(
     True) or withdraws (False) the person's consent, and finally moves the entry to ``status``
     (published, archived or draft). Only a published entry can be archived: archiving a draft
     is refused, as in the web interface. ``expected_version`` refuses a change to an entry that
-    changed since the caller read it (``StaleEntry``). Web, API, demo seeder and test factory
+    changed since the caller read it (``StaleEntry``). ``minor`` ("kleine Änderung") tells no
+    follower about the change. Web, API, demo seeder and test factory
     all call this; the caller owns the transaction.
     """
     if (kind is None) == (entry is None):
@@ -487,7 +496,7 @@ def save_entry(
             raise ValueError(f"entry {entry.id} does not belong to tenant {tenant.slug}")
         lock_for_change(entry, expected_version)
         if data:
-            update_entry(actor, entry, data)
+            update_entry(actor, entry, data, minor=minor)
     if consent is not None and isinstance(entry, Contact):
         if consent and not entry.has_consent:
             record_consent(actor, entry)
@@ -535,6 +544,7 @@ def publish_entry(actor: Actor, entry: Entry, *, expected_version: int | None = 
     entry.published_at = entry.published_at or utcnow()
     _finish_change(actor, entry, "published", previous)
     record_entry_event(actor, "published", entry)
+    notify_entry_change(actor, entry, new=True)
     return entry
 
 
@@ -665,6 +675,24 @@ def withdraw_consent(actor: Actor, contact: Contact) -> Contact:
     return contact
 
 
+def mark_contacts_left(actor: Actor, user_id: int, on: date) -> list[Contact]:
+    """The person with account ``user_id`` left: each contact linked to the account that is not
+    marked as left yet is marked from ``on`` (a revision each, by ``actor``). From then on
+    questions go to the owning tenant's editors instead of them."""
+    contacts = list(
+        db.session.scalars(
+            select(Contact)
+            .where(Contact.user_id == user_id, Contact.left_at.is_(None))
+            .order_by(Contact.id)
+        )
+    )
+    for contact in contacts:
+        previous = _current_state(contact)
+        contact.left_at = on
+        _finish_change(actor, contact, "left", previous)
+    return contacts
+
+
 # -- links as the viewer may see them -------------------------------------------------------------
 
 
@@ -760,7 +788,11 @@ def mark_reviewed(
 ) -> Entry:
     """The entry still holds: its next review is due ``REVIEW_INTERVAL`` after ``today``."""
     return update_entry(
-        actor, entry, {"review_by": today + REVIEW_INTERVAL}, expected_version=expected_version
+        actor,
+        entry,
+        {"review_by": today + REVIEW_INTERVAL},
+        expected_version=expected_version,
+        minor=True,
     )
 
 

@@ -26,6 +26,9 @@ from hanse_hub.content.services import (
     solutions_to_compare,
 )
 from hanse_hub.content.storage import storage_for
+from hanse_hub.database import write_transaction
+from hanse_hub.questions.forms import question_section
+from hanse_hub.questions.services import mark_seen_by_asker
 from hanse_hub.search.services import similar
 from hanse_hub.tenants.services import get_tenant
 from hanse_hub.web.context import current_actor
@@ -104,14 +107,27 @@ def entry_page(tenant_slug: str, slug: str):
     entry = lookup.entry
     if lookup.redirected:
         return redirect(entry_url(entry), code=301)
+    return render_entry(actor, entry)
+
+
+def render_entry(actor, entry, status: int = 200, **section_forms):
+    """The entry page; ``section_forms``: a question or answer form to show again with what
+    was typed and its errors (see ``questions.forms.question_section``)."""
     related = related_entries(actor, entry)  # links show only what this viewer may see
     related["similar"] = similar(actor, entry)
-    return render_template(
+    section = question_section(actor, entry, **section_forms)
+    own = [q for q in section.questions if q.author_id == actor.user_id]
+    if own and status == 200:
+        with write_transaction():  # the asker has now seen the answers ("Mein Bereich")
+            mark_seen_by_asker(actor, own)
+    page = render_template(
         f"content/{entry.kind.value}.html",
         entry=entry,
         related=related,
+        questions=section,
         has_profile=entry.kind in PROFILE_KINDS,
     )
+    return page, status
 
 
 MAX_ID = 2**31 - 1

@@ -23,15 +23,18 @@ from sqlalchemy import func, select
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import generate_password
-from hanse_hub.clock import BERLIN
+from hanse_hub.clock import BERLIN, berlin_today
 from hanse_hub.content import services as content
 from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
-from hanse_hub.content.models import Entry, EntryKind, EntryStatus
+from hanse_hub.content.models import Entry, EntryKind, EntryStatus, Topic
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.notifications.models import FollowTarget
+from hanse_hub.notifications.services import follow, notify_reviews_due
 from hanse_hub.policy import Actor
+from hanse_hub.questions import services as questions
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant, TenantKind
 
@@ -69,11 +72,13 @@ class DemoContent:
     tenants: list[dict]
     entries: list[dict]  # each with its ``tenant`` slug
     adoptions: list[dict]  # each with the adopting ``tenant``'s slug
+    questions: list[dict] = field(default_factory=list)  # each with the asking ``tenant``
+    follows: list[dict] = field(default_factory=list)  # each with the follower's ``tenant``
 
 
 def load_demo_content(data_dir: Path = DATA_DIR) -> DemoContent:
     """The demo hub's content from its data files (a key left out of a file means none)."""
-    content = DemoContent([], [], [])
+    content = DemoContent([], [], [], [])
     for name in TENANT_FILES:
         with (data_dir / f"{name}.toml").open("rb") as file:
             data = tomllib.load(file)
@@ -81,6 +86,8 @@ def load_demo_content(data_dir: Path = DATA_DIR) -> DemoContent:
         content.tenants.append(data["tenant"])
         content.entries.extend({**entry, "tenant": slug} for entry in data.get("entries", []))
         content.adoptions.extend({**item, "tenant": slug} for item in data.get("adoptions", []))
+        content.questions.extend({**item, "tenant": slug} for item in data.get("questions", []))
+        content.follows.extend({**item, "tenant": slug} for item in data.get("follows", []))
     return content
 
 
@@ -89,6 +96,8 @@ class SeedReport:
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # email, role, password
     entries: int = 0
     adoptions: int = 0
+    questions: int = 0
+    follows: int = 0
     attachments: int = 0
     skipped_links: list[str] = field(default_factory=list)
 
@@ -136,6 +145,7 @@ def _file_bytes(spec: dict) -> bytes:
 def _entry_data(spec: dict, refs: dict[str, Entry]) -> tuple[dict, list[str]]:
     """The service input for one entry spec, and the refs it could not link."""
     skip = {"ref", "kind", "tenant", "published", "status", "author_role", "translation_of"}
+    skip |= {"account_role"}
     skip |= {"files", "consent", *LINK_FIELDS}
     data = {key: value for key, value in spec.items() if key not in skip}
     if spec["kind"] == "event":
@@ -218,6 +228,12 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
     report.accounts.append((f"hubadmin@{DEMO_EMAIL_DOMAIN}", "hub admin", hub_admin_password))
 
     refs: dict[str, Entry] = {}
+    # Follows of topics, tenants and searches come first, so that the entries below notify.
+    for spec in demo.follows:
+        if "entry" not in spec:
+            _follow(spec, authors, by_slug, refs)
+            report.follows += 1
+
     storage = storage_for(current_app)
     ordered = sorted(
         demo.entries,
@@ -227,6 +243,8 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
         tenant = by_slug[spec["tenant"]]
         author = authors[(spec["tenant"], spec.get("author_role", "editor"))]
         entry = _create_entry(spec, tenant, author, refs)
+        if spec.get("account_role"):  # a contact person who has an account on the hub
+            entry.user_id = authors[(spec["tenant"], spec["account_role"])].id
         refs[spec["ref"]] = entry
         report.entries += 1
         for file_spec in spec.get("files", []):
@@ -259,7 +277,40 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
             data["contact_id"] = refs[spec["contact"]].id
         record_adoption(actor, tenant, refs[spec["solution"]].id, data)
         report.adoptions += 1
+
+    for spec in demo.questions:
+        asker = Actor.of(authors[(spec["tenant"], spec.get("asker_role", "editor"))])
+        question = questions.ask_question(
+            asker, refs[spec["entry"]], spec["text"], spec.get("audience", "entry")
+        )
+        for answer_spec in spec.get("answers", []):
+            author = Actor.of(authors[(answer_spec["tenant"], answer_spec.get("role", "editor"))])
+            answer = questions.answer_question(author, question, answer_spec["text"])
+            if answer_spec.get("helpful"):
+                questions.mark_helpful(asker, answer)
+        report.questions += 1
+
+    for spec in demo.follows:
+        if "entry" in spec:
+            _follow(spec, authors, by_slug, refs)
+            report.follows += 1
+    notify_reviews_due(berlin_today())
     return report
+
+
+def _follow(spec: dict, authors: dict, by_slug: dict[str, Tenant], refs: dict) -> None:
+    """One ``[[follows]]`` item: who (the tenant's account of ``role``) follows what."""
+    user = authors[(spec["tenant"], spec.get("role", "editor"))]
+    actor = Actor.of(user)
+    if "entry" in spec:
+        follow(actor, user, FollowTarget.ENTRY, entry=refs[spec["entry"]])
+    elif "topic" in spec:
+        topic = db.session.scalar(select(Topic).where(Topic.slug == spec["topic"]))
+        follow(actor, user, FollowTarget.TOPIC, topic_id=topic.id)
+    elif "city" in spec:
+        follow(actor, user, FollowTarget.TENANT, tenant_id=by_slug[spec["city"]].id)
+    else:
+        follow(actor, user, FollowTarget.SEARCH, query=spec["search"])
 
 
 def hub_is_empty() -> bool:
@@ -281,7 +332,7 @@ def seed_demo_command(if_empty: bool, fixed_password: str | None):
         report = seed_demo(fixed_password=fixed_password)
     click.echo(
         f"Demo hub loaded: {report.entries} entries, {report.adoptions} adoptions, "
-        f"{report.attachments} files."
+        f"{report.questions} questions, {report.follows} follows, {report.attachments} files."
     )
     click.echo("Demo accounts (passwords shown only now):")
     for email, role, password in report.accounts:

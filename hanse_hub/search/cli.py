@@ -7,15 +7,16 @@ import time
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from hanse_hub.content.models import Entry
 from hanse_hub.extensions import db
+from hanse_hub.freeze.cli import FreezableGroup
 from hanse_hub.search import analysis, indexing
 from hanse_hub.tenants.services import get_tenant
 
-search_group = AppGroup("search", help="The search index.")
+# Frozen (read-only): the index is not written, only its status is shown.
+search_group = FreezableGroup("search", help="The search index.", reads=frozenset({"status"}))
 
 
 @search_group.command("thesaurus-check")

@@ -21,6 +21,7 @@ from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import after_commit, utcnow, write_transaction
 from hanse_hub.extensions import db
+from hanse_hub.questions.searchable import answered_question_texts
 from hanse_hub.search import analysis
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchDocument
@@ -81,8 +82,13 @@ def file_texts(entry: Entry) -> dict[int, str]:
 
 
 def build_document(
-    entry: Entry, vocabulary: analysis.Vocabulary, files: dict[int, str]
+    entry: Entry,
+    vocabulary: analysis.Vocabulary,
+    files: dict[int, str],
+    questions: list[str] = (),
 ) -> SearchDocument:
+    """The entry's document; ``questions``: the texts of its answered questions (indexed
+    with the body, see ``questions.searchable``)."""
     language = entry.language if entry.language in ("de", "en") else "de"
     moment = entry.published_at or entry.created_at
     return SearchDocument(
@@ -98,7 +104,9 @@ def build_document(
         language=language,
         sort_date=moment,
         title_tokens=analysis.analyse(entry.title, language, vocabulary),
-        body_tokens=analysis.analyse("\n".join(entry_fields(entry)), language, vocabulary),
+        body_tokens=analysis.analyse(
+            "\n".join([*entry_fields(entry), *questions]), language, vocabulary
+        ),
         file_tokens=analysis.analyse("\n".join(files.values()), language, vocabulary),
         title_words=sorted({analysis.fold(w) for w in analysis.words(entry.title)} - {""}),
     )
@@ -140,6 +148,9 @@ def _load_entries(entry_ids: list[int]) -> list[Entry]:
         db.session.scalars(
             select(Entry)
             .where(Entry.id.in_(entry_ids))
+            # In id order, not the table's physical order: equally scored hits then come out of
+            # a rebuilt index in the same order on every database (and after hub import).
+            .order_by(Entry.id)
             .options(
                 selectin_polymorphic(Entry, list(KIND_CLASSES.values())),
                 selectinload(Entry.topics),
@@ -156,13 +167,18 @@ def _index_entries(entry_ids: list[int]) -> tuple[int, int]:
     backend = get_backend()
     entries = [e for e in _load_entries(entry_ids) if not e.is_deleted]
     files = {entry.id: file_texts(entry) for entry in entries}
+    questions = answered_question_texts(entry.id for entry in entries)
     _remember_words(
         [entry.title for entry in entries]
         + [text for entry in entries for text in entry_fields(entry)]
         + [text for texts in files.values() for text in texts.values()]
+        + [text for texts in questions.values() for text in texts]
     )
     vocabulary = search_vocabulary()
-    documents = [build_document(entry, vocabulary, files[entry.id]) for entry in entries]
+    documents = [
+        build_document(entry, vocabulary, files[entry.id], questions.get(entry.id, []))
+        for entry in entries
+    ]
     gone = sorted(set(entry_ids) - {entry.id for entry in entries})
     backend.index_many(documents)
     backend.delete_many(gone)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from hanse_hub.content.models import Attachment, Entry, EntryTag
 from hanse_hub.database import utcnow
+from hanse_hub.questions.models import Answer, Question
 from hanse_hub.search.models import SearchJob
 
 PENDING_FLAG = "hanse_search_jobs_enqueued"
@@ -39,7 +40,7 @@ def _changed_entry_ids(session: Session) -> set[int]:
             if obj in session.dirty and not session.is_modified(obj):
                 continue
             ids.add(obj.id)
-        elif isinstance(obj, Attachment | EntryTag):
+        elif isinstance(obj, Attachment | EntryTag | Question | Answer):
             ids.add(obj.entry_id)
     return ids
 

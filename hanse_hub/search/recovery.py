@@ -35,10 +35,13 @@ def recovery_interval(app: Flask) -> float:
 
 def apply_left_over_jobs(app: Flask) -> int:
     """Apply every pending job now; returns how many. Failures are logged, never raised."""
+    from hanse_hub.freeze.services import freeze_state
     from hanse_hub.search.indexing import apply_all_pending_jobs
 
     with app.app_context():
         try:
+            if freeze_state().frozen:  # a frozen hub does not write its index
+                return 0
             if not db.session.scalar(select(func.count(SearchJob.id))):
                 return 0
             applied = apply_all_pending_jobs()

@@ -38,6 +38,7 @@ from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.extensions import db
 from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
+from hanse_hub.questions.searchable import answered_question_texts
 from hanse_hub.search import analysis, lenient
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import IndexUnavailable, SearchQuery
@@ -214,6 +215,11 @@ def _snippet(entry: Entry, stems: set[str], whole_stems: set[str]) -> tuple[Mark
             found = analysis.snippet(attachment_text(attachment), looked_for, language=language)
             if "<mark>" in found:
                 return found, attachment.original_filename
+        # Answered questions are indexed with the entry (and readable with it).
+        answered = answered_question_texts([entry.id]).get(entry.id, [])
+        found = analysis.snippet("\n".join(answered), looked_for, language=language)
+        if "<mark>" in found:
+            return found, None
     return analysis.snippet(text, stems, language=language), None
 
 

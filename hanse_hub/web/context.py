@@ -6,6 +6,7 @@ from flask import Flask, g
 from flask_babel import format_number
 from flask_login import current_user
 
+from hanse_hub.freeze.services import freeze_state
 from hanse_hub.labels import (
     ADOPTION_LABELS,
     KIND_LABELS,
@@ -41,7 +42,11 @@ def register_template_helpers(app: Flask) -> None:
         actor = current_actor()
         return {
             "actor": actor,
-            "can": lambda action, entry: can(actor, Action(action), entry),
+            # A frozen hub (read-only) offers nothing but reading: no edit, publish, delete ….
+            "can": lambda action, entry: (
+                can(actor, Action(action), entry)
+                and (Action(action) == Action.VIEW or not freeze_state().frozen)
+            ),
             "kind_labels": KIND_LABELS,
             "visibility_labels": VISIBILITY_LABELS,
             "status_labels": STATUS_LABELS,

@@ -26,6 +26,9 @@ class ApiClient:
     def patch(self, url, headers=None, **kwargs):
         return self.client.patch(url, headers=self._headers(headers), **kwargs)
 
+    def put(self, url, headers=None, **kwargs):
+        return self.client.put(url, headers=self._headers(headers), **kwargs)
+
     def delete(self, url, headers=None, **kwargs):
         return self.client.delete(url, headers=self._headers(headers), **kwargs)
 

@@ -72,7 +72,7 @@ MULTIPART_CHECKS = [
     check for check in CHECKS if check is not schemathesis_checks.negative_data_rejection
 ]
 # Reads first, deletions last: the editor's writes change what later operations find.
-METHOD_ORDER = {"GET": 0, "POST": 1, "PATCH": 2, "DELETE": 3}
+METHOD_ORDER = {"GET": 0, "POST": 1, "PUT": 2, "PATCH": 3, "DELETE": 4}
 # Inputs (path, query or body) that name a row: half of the schema-valid requests name one
 # that exists, so that they get past "not found" and "unknown" to what the API does with it.
 EXISTING = {

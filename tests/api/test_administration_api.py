@@ -27,6 +27,8 @@ ID_ROUTES = {
     "/api/v1/tenants/{slug}/invitations": ("get", "post"),
     "/api/v1/tenants/{slug}/invitations/{invitation_id}": ("delete",),
     "/api/v1/accounts/{user_id}/deactivation": ("post",),
+    "/api/v1/accounts/{user_id}/second-factor-reset": ("post",),
+    "/api/v1/tenants/{slug}/single-sign-on": ("get", "put", "delete"),
 }
 # Tenants and topics are public: anyone reads them.
 PUBLIC_READS = {("/api/v1/tenants/{slug}", "get"), ("/api/v1/topics/{slug}", "get")}
@@ -36,6 +38,11 @@ VALID_BODIES = {
     "/api/v1/topics/{slug}": {"name_de": "Gekapert"},
     "/api/v1/tenants/{slug}/members/{user_id}": {"role": "admin"},
     "/api/v1/tenants/{slug}/invitations": {"email": "eindringling@example.org", "role": "admin"},
+    "/api/v1/tenants/{slug}/single-sign-on": {
+        "issuer": "https://sso.eindringling.example",
+        "client_id": "gekapert",
+        "allowed_domains": ["eindringling.example"],
+    },
 }
 
 
@@ -93,7 +100,7 @@ def test_other_cities_admins_and_anonymous_callers_cannot_reach_rostocks_adminis
                     continue
                 slug = topic.slug if route.startswith("/api/v1/topics/") else values["slug"]
                 url = route.format(**{**values, "slug": slug})
-                writes = method in ("patch", "post") and route in VALID_BODIES
+                writes = method in ("patch", "post", "put") and route in VALID_BODIES
                 kwargs = {"json": VALID_BODIES[route]} if writes else {}
                 response = getattr(caller, method)(url, **kwargs)
                 calls += 1
@@ -122,7 +129,7 @@ def test_the_sweep_names_every_administration_route_with_an_id_or_slug(client):
     spec = client.get("/api/openapi.json").json
     ours = ("/api/v1/tenants/", "/api/v1/topics/", "/api/v1/accounts/")
     documented = {
-        path: set(ops) & {"get", "post", "patch", "delete"}
+        path: set(ops) & {"get", "post", "put", "patch", "delete"}
         for path, ops in spec["paths"].items()
         if "{" in path and path.startswith(ours)
     }

@@ -85,7 +85,11 @@ def test_fuzzing_reaches_every_documented_operation(fuzz_report, caller):
     # Without any input there is one request to send, and nothing to break.
     assert totals["without_inputs"] == [
         "GET /api/v1/account/export",
+        "GET /api/v1/account/second-factor",
         "GET /api/v1/account/sessions",
+        "GET /api/v1/feed-tokens",
+        "GET /api/v1/notification-settings",
+        "GET /api/v1/notifications/unread-count",
         "GET /api/v1/stats",
         "GET /api/v1/tenants",
         "GET /api/v1/topics",

@@ -10,6 +10,8 @@ from hanse_hub.content.adoptions import record_adoption
 from hanse_hub.policy import Actor
 from tests.api.test_account_api import ID_ROUTES as ACCOUNT_ROUTES
 from tests.api.test_administration_api import ID_ROUTES as ADMINISTRATION_ROUTES
+from tests.api.test_notifications_api import ID_ROUTES as NOTIFICATION_ROUTES
+from tests.api.test_questions_api import ID_ROUTES as QUESTION_ROUTES
 from tests.api.test_workflow_api import ID_ROUTES as WORKFLOW_ROUTES
 
 # Every route of the API that takes an id, with the methods it answers (see openapi.json).
@@ -95,11 +97,12 @@ def test_the_sweep_covers_every_route_with_an_id(client):
     with_ids = {
         path.replace("{entry_id}", "{id}")
         .replace("{attachment_id}", "{id}")
-        .replace("{adoption_id}", "{id}"): set(ops) & {"get", "post", "patch", "delete"}
+        .replace("{adoption_id}", "{id}"): set(ops) & {"get", "post", "put", "patch", "delete"}
         for path, ops in spec["paths"].items()
         if "{" in path
     }
-    # This module's sweep, and the sweeps of the administration and workflow endpoints.
+    # This module's sweep, and the sweeps of the administration, workflow, account and
+    # question endpoints.
     covered: dict[str, set[str]] = {}
     for routes in (
         ENTRY_ROUTES,
@@ -108,6 +111,8 @@ def test_the_sweep_covers_every_route_with_an_id(client):
         ADMINISTRATION_ROUTES,
         WORKFLOW_ROUTES,
         ACCOUNT_ROUTES,
+        QUESTION_ROUTES,
+        NOTIFICATION_ROUTES,
     ):
         for route, methods in routes.items():
             covered.setdefault(route, set()).update(methods)

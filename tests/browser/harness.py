@@ -23,7 +23,7 @@ from hanse_hub import PROJECT_ROOT, create_app
 from hanse_hub.content.models import Entry, EntryKind, EntryStatus
 from hanse_hub.content.services import visible_entries
 from hanse_hub.database import write_transaction
-from hanse_hub.demo.seed import demo_email, seed_demo
+from hanse_hub.demo.seed import DEMO_EMAIL_DOMAIN, demo_email, seed_demo
 from hanse_hub.extensions import db
 from hanse_hub.policy import Actor
 
@@ -37,6 +37,7 @@ DEMO_PASSWORD = "Browser-Test-Passwort-2026"
 EDITOR_ROSTOCK = demo_email("rostock", "editor")
 ADMIN_ROSTOCK = demo_email("rostock", "admin")
 READER_ROSTOCK = demo_email("rostock", "reader")
+HUB_ADMIN = f"hubadmin@{DEMO_EMAIL_DOMAIN}"
 PARKING_SOLUTION = "Parkraummanagement mit Bodensensoren"
 VIEWPORT = {"width": 1280, "height": 900}
 # Enough for a page of the demo hub on a slow CI machine; a hanging test fails in seconds.

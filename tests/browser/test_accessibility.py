@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 import pytest
 
 from hanse_hub.content.models import EntryKind
+from hanse_hub.demo.seed import demo_email
 from tests.browser.harness import (
     ADMIN_ROSTOCK,
     AXE_SCRIPT,
     EDITOR_ROSTOCK,
+    HUB_ADMIN,
     PARKING_SOLUTION,
     PLAYWRIGHT_MISSING,
+    READER_ROSTOCK,
     TIMEOUT_MS,
     VIEWPORT,
     LiveHub,
@@ -119,12 +122,48 @@ def _submit_delete_empty(page: Page) -> None:
     )
 
 
+def _start_enrolment(page: Page) -> None:
+    page.get_by_role("main").get_by_role(
+        "button", name=re.compile("^(Zweiten Faktor einrichten|Set up the second factor)$")
+    ).click()
+    expect(page.locator("figure.qr-code svg")).to_be_visible()
+
+
+def _start_enrolment_and_submit_empty(page: Page) -> None:
+    _start_enrolment(page)
+    page.get_by_role("main").get_by_role(
+        "button", name=re.compile("^(Einrichten abschließen|Finish setup)$")
+    ).click()
+    expect(
+        page.get_by_label(re.compile("^(Code aus der App|Code from the app)"))
+    ).to_have_attribute("aria-invalid", "true")
+
+
+def _submit_sso_settings_empty(page: Page) -> None:
+    page.get_by_role("main").get_by_role("button", name=re.compile("^(Speichern|Save)$")).click()
+    expect(page.get_by_label(re.compile("^(Client-ID|Client ID)"))).to_have_attribute(
+        "aria-invalid", "true"
+    )
+
+
 def _submit_empty(page: Page) -> None:
     # The form in either interface language.
     page.get_by_role("main").get_by_role("button", name=re.compile("^(Anmelden|Log in)$")).click()
     expect(page.get_by_label(re.compile("^(E-Mail|Email)"))).to_have_attribute(
         "aria-invalid", "true"
     )
+
+
+def _unsubscribe_path(hub: LiveHub) -> str:
+    from sqlalchemy import select
+
+    from hanse_hub.accounts.models import User
+    from hanse_hub.extensions import db
+    from hanse_hub.notifications.services import unsubscribe_token
+
+    with hub.app.test_request_context():
+        user = db.session.scalar(select(User).where(User.email == EDITOR_ROSTOCK))
+        return hub.path("notifications.unsubscribe", token=unsubscribe_token(user))
 
 
 PAGE_TYPES = [
@@ -136,6 +175,21 @@ PAGE_TYPES = [
     PageType("search without results", lambda hub: "/suche?q=Quantencomputer+Zeitreise"),
     PageType("city", lambda hub: hub.path("web.tenant_page", slug="rostock")),
     *(PageType(f"{kind.value} entry", _entry_page(kind)) for kind in EntryKind),
+    PageType(
+        "solution entry with questions (member of another city)",
+        lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
+        demo_email("luebeck", "editor"),
+    ),
+    PageType(
+        "solution entry with questions (owning editor)",
+        lambda hub: demo_entry(hub, EntryKind.SOLUTION, PARKING_SOLUTION)[1],
+        EDITOR_ROSTOCK,
+    ),
+    PageType(
+        "Mein Bereich with a question waiting",
+        lambda hub: hub.path("notifications.home"),
+        demo_email("wismar", "editor"),
+    ),
     PageType("experts", lambda hub: hub.path("web.experts")),
     PageType("events", lambda hub: hub.path("web.events")),
     PageType("topics", lambda hub: hub.path("web.topics")),
@@ -178,6 +232,44 @@ PAGE_TYPES = [
     PageType(
         "members", lambda hub: hub.path("admin.tenant_members", slug="rostock"), ADMIN_ROSTOCK
     ),
+    PageType("second factor", lambda hub: hub.path("second_factor.overview"), READER_ROSTOCK),
+    PageType(
+        "second factor enrolment",
+        lambda hub: hub.path("second_factor.overview"),
+        READER_ROSTOCK,
+        then=_start_enrolment,
+    ),
+    PageType(
+        "second factor enrolment with errors",
+        lambda hub: hub.path("second_factor.overview"),
+        READER_ROSTOCK,
+        then=_start_enrolment_and_submit_empty,
+    ),
+    PageType("accounts", lambda hub: hub.path("admin.hub_accounts"), HUB_ADMIN),
+    PageType(
+        "single sign-on settings",
+        lambda hub: hub.path("admin.tenant_sso", slug="wismar"),
+        HUB_ADMIN,
+    ),
+    PageType(
+        "single sign-on settings with errors",
+        lambda hub: hub.path("admin.tenant_sso", slug="wismar"),
+        HUB_ADMIN,
+        then=_submit_sso_settings_empty,
+    ),
+    PageType("mein bereich", lambda hub: hub.path("notifications.home"), EDITOR_ROSTOCK),
+    PageType("notifications", lambda hub: hub.path("notifications.index"), EDITOR_ROSTOCK),
+    PageType("followed", lambda hub: hub.path("notifications.followed"), EDITOR_ROSTOCK),
+    PageType(
+        "notification settings", lambda hub: hub.path("notifications.settings"), EDITOR_ROSTOCK
+    ),
+    PageType("unsubscribe", _unsubscribe_path),
+    # With the follow buttons, which only signed-in people see.
+    PageType(
+        "topic (member)", lambda hub: hub.path("web.topic_page", slug="mobilitaet"), EDITOR_ROSTOCK
+    ),
+    PageType("search (member)", lambda hub: "/suche?q=Parkplätze+Sensoren", EDITOR_ROSTOCK),
+    PageType("solution (member)", _entry_page(EntryKind.SOLUTION), EDITOR_ROSTOCK),
 ]
 
 # Violations found in the current templates and reported to the lead: (page type, language)

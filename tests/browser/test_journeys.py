@@ -184,3 +184,48 @@ def test_city_admin_invites_a_member_and_changes_a_role(new_context, hub: LiveHu
             .where(User.email == READER_ROSTOCK, Tenant.slug == "rostock")
         )
     assert role == "editor", f"{READER_ROSTOCK} has the role {role!r} after the change"
+
+
+def test_lubeck_editor_asks_rostock_contact_answers_and_the_answer_is_found(new_context):
+    """Issue #13's journey, without JavaScript: a Lübeck editor asks on a Rostock solution;
+    its contact person (linked to Rostock's demo reader account) finds the question in
+    "Mein Bereich" and answers; the asker marks the answer helpful; the answer is on the
+    entry, and a search for a word only the answer contains finds the entry."""
+    from hanse_hub.demo.seed import demo_email
+
+    question = "Wie verhalten sich die Bodensensoren, wenn im Winter der Asphalt aufbricht?"
+    answer = "Nach Frostaufbruch setzen wir die Sensoren mit Zweikomponentenkleber neu."
+    asker = new_context(java_script_enabled=False).new_page()
+    log_in(asker, demo_email("luebeck", "editor"))
+    asker.goto("/suche?q=Parkraummanagement+Bodensensoren")
+    asker.get_by_role("link", name=PARKING_SOLUTION, exact=True).first.click()
+    entry_url = asker.url
+    asker.get_by_label(re.compile("^Ihre Frage")).fill(question)
+    asker.get_by_role("button", name="Frage stellen").click()
+    expect(asker.get_by_text(question)).to_be_visible()
+
+    contact = new_context(java_script_enabled=False).new_page()
+    log_in(contact, READER_ROSTOCK)
+    # "Mein Bereich" is the personal start page of the notification work (issue #12); where
+    # it is not there yet, the contact person opens the entry the notification names.
+    home = contact.get_by_role("link", name="Mein Bereich")
+    if home.count():
+        home.first.click()
+        contact.get_by_role("main").get_by_role("link", name=PARKING_SOLUTION).first.click()
+    else:
+        contact.goto(entry_url)
+    # The question's own article (the entry's article around it holds its text too).
+    article = contact.get_by_role("article").filter(has_text=question).last
+    article.get_by_label(re.compile("^Ihre Antwort")).fill(answer)
+    article.get_by_role("button", name="Antworten").click()
+    expect(contact.get_by_text(answer)).to_be_visible()
+
+    asker.goto(entry_url)
+    mine = asker.get_by_role("article").filter(has_text=question).last
+    mine.get_by_role("button", name="Als hilfreich markieren").click()
+    expect(mine.get_by_text("Hilfreich", exact=True)).to_be_visible()
+
+    visitor = new_context(java_script_enabled=False).new_page()
+    visitor.goto("/suche?q=Frostaufbruch")
+    visitor.get_by_role("link", name=PARKING_SOLUTION, exact=True).first.click()
+    expect(visitor.get_by_text(answer)).to_be_visible()

@@ -65,6 +65,16 @@ def test_demo_has_adoptions_between_cities_and_files(session, report):
     assert report.skipped_links == []
 
 
+def test_demo_has_answered_questions_and_one_open_one(session, report):
+    from hanse_hub.questions.models import Question
+
+    found = list(session.scalars(select(Question)))
+    answered = [q for q in found if q.answers]
+    helpful = [q for q in found if any(a.helpful_at for a in q.answers)]
+    assert report.questions == len(found) == 4
+    assert (len(answered), len(helpful), len(found) - len(answered)) == (3, 2, 1)
+
+
 def test_every_city_has_one_demo_account_per_role(session, report):
     for city in ("rostock", "luebeck", "stralsund", "wismar"):
         for role in ("reader", "editor", "admin"):
@@ -96,3 +106,20 @@ def test_demo_content_is_one_toml_file_per_tenant_read_with_the_standard_library
     assert {entry["tenant"] for entry in demo.entries} <= set(slugs)
     refs = [entry["ref"] for entry in demo.entries]
     assert len(refs) == len(set(refs)), "every entry has its own ref"
+
+
+def test_demo_has_follows_and_notifications_a_newcomer_sees(session, report):
+    from hanse_hub.notifications import services as notifications
+
+    def account(slug, role):
+        return session.scalar(select(User).where(User.email == demo_email(slug, role)))
+
+    assert report.follows >= 5
+    luebeck_admin = account("luebeck", "admin")
+    news = notifications.visible_notifications(luebeck_admin, limit=200)
+    assert {row.reason for row in news} >= {"follow_topic"}
+    assert all(row.entry.tenant.slug != "luebeck" for row in news if row.reason == "follow_topic")
+    rostock_editor = account("rostock", "editor")
+    told = {row.event for row in notifications.visible_notifications(rostock_editor, limit=200)}
+    assert {"adoption_recorded", "review_due"} <= told
+    assert notifications.unread_count(rostock_editor) > 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text
+from sqlalchemy import JSON, Column, Date, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hanse_hub.accounts.models import User
@@ -61,6 +61,9 @@ class Contact(Entry):
     )
     consent_withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The day the person left (set by editors, or when the linked account is deactivated):
+    # from then on questions go to the owning tenant's editors instead.
+    left_at: Mapped[date | None] = mapped_column(Date)
 
     consent_recorded_by: Mapped[User | None] = relationship(foreign_keys=[consent_recorded_by_id])
     user: Mapped[User | None] = relationship(foreign_keys=[user_id])
@@ -68,6 +71,9 @@ class Contact(Entry):
     @property
     def has_consent(self) -> bool:
         return self.consent_given_at is not None and self.consent_withdrawn_at is None
+
+    def has_left(self, today: date) -> bool:
+        return self.left_at is not None and self.left_at <= today
 
 
 class Solution(Entry):

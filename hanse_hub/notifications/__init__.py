@@ -1,0 +1,1 @@
+"""Knowledge reaches people: follows, notifications, settings per channel, digests and feeds."""

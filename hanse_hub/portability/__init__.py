@@ -1,0 +1,1 @@
+"""Moving a hub: export into open files, import from them (issue #14)."""

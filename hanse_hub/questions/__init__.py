@@ -1,0 +1,1 @@
+"""Questions to the people who know, asked on an entry, and their answers."""
