@@ -109,3 +109,21 @@ def test_the_editing_form_lists_its_sections_and_keeps_its_actions_in_reach(edit
     # Far down the long form, at the top of the page, "Speichern" stays on screen.
     page.evaluate("window.scrollTo(0, 0)")
     expect(page.get_by_role("button", name="Speichern")).to_be_in_viewport()
+
+
+def test_the_people_picker_suggests_people_and_ticks_the_chosen_one(editor_page, hub):
+    from playwright.sync_api import expect
+
+    page = editor_page
+    page.goto(hub.path("editing.create_entry", tenant_slug="rostock", kind_slug="loesung"))
+    assert page.locator('input[name="contact_ids"]').count() == 0  # nobody listed up front
+    search = page.get_by_role("combobox", name=re.compile(r"^Person suchen"))
+    search.fill("Brockm")
+    option = page.get_by_role("option", name=re.compile(r"^Svenja Brockmann"))
+    expect(option).to_be_visible()
+    search.press("ArrowDown")
+    search.press("Enter")
+    chosen = page.get_by_role("checkbox", name=re.compile(r"^Svenja Brockmann"))
+    expect(chosen).to_be_checked()
+    expect(search).to_have_value("")
+    expect(page).to_have_url(re.compile(r"/neu/loesung$"))  # the form was not left
