@@ -428,7 +428,7 @@ def test_edit_form_is_accessible_and_loads_no_inline_script(
     session.commit()
     factory.login(client, editor)
     page = client.get("/t/rostock/neu/kontakt").get_data(as_text=True)
-    assert '<script src="/static/editing.js" defer></script>' in page
+    assert re.search(r'<script src="/static/editing.js\?v=[0-9a-f]{12}" defer></script>', page)
     assert "<script>" not in page and "style=" not in page
     assert re.search(r"<legend[^>]*>Wer soll den Eintrag sehen\?", page)
     assert "Alle, auch ohne Anmeldung" in page
