@@ -152,7 +152,10 @@ def change_settings(
 
 
 def normalise_query(text: str) -> str:
-    return " ".join(text.split())[:200]
+    """A followed search as stored and looked up: control characters (NUL included, which
+    PostgreSQL cannot store) dropped, runs of white space as one space, at most 200 characters."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(printable.split())[:200]
 
 
 def follow_key(
