@@ -202,7 +202,13 @@ def test_compose_sets_only_variables_the_config_reads():
 
 def test_env_example_documents_every_variable_the_config_reads():
     documented = set(re.findall(r"^(HANSE_[A-Z_]+)=", ENV_EXAMPLE.read_text(), re.MULTILINE))
-    missing = config_variables() - documented
+    # A name ending in "_" is a family (HANSE_OIDC_<SLUG>_SECRET): one example documents it.
+    missing = {
+        name
+        for name in config_variables()
+        if name not in documented
+        and not (name.endswith("_") and any(d.startswith(name) for d in documented))
+    }
     assert not missing, missing
 
 
