@@ -2,8 +2,8 @@
 
 Every operation of ``/api/openapi.json`` is called through WSGI on a fresh database with the
 demo hub (SQLite, and PostgreSQL when reachable, like every test), as an anonymous caller, the
-Rostock editor, the Rostock admin and a hub admin (personal access tokens): 10 schema-valid and
-10 schema-breaking examples per operation and caller, derandomized so that ``make test`` is
+Rostock editor, the Rostock admin and a hub admin (personal access tokens): 5 schema-valid and
+5 schema-breaking examples per operation and caller, derandomized so that ``make test`` is
 repeatable. The harness is ``tests/api/fuzzing.py``; ``bench/fuzz_api.py`` (``make fuzz``) runs
 it with 100 of each, Schemathesis' coverage cases and a fresh seed.
 
@@ -47,7 +47,7 @@ import pytest
 from tests.api.fuzzing import fuzz, fuzz_target
 from tests.databases import postgres_unavailable_reason
 
-SHORT_RUN_EXAMPLES = 10
+SHORT_RUN_EXAMPLES = 5
 CALLERS = ("anonymous", "editor", "admin", "hub_admin")
 
 
