@@ -29,6 +29,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadData, URLSafeSerializer
 from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from hanse_hub.accounts.models import Membership, User
 from hanse_hub.content import kinds
@@ -214,15 +215,28 @@ def follow(
             raise FollowError(_("Bitte geben Sie Suchwörter an."))
         values["query"] = query
     key = follow_key(target, **values)
-    existing = db.session.scalar(select(Follow).where(Follow.user_id == user.id, Follow.key == key))
+    existing = _existing_follow(user, key)
     if existing is not None:
         return existing
     row = Follow(user_id=user.id, target=target, key=key, **values)
     if target == FollowTarget.SEARCH:
         row.checked_until = utcnow()  # new entries from now on, not every old one
-    db.session.add(row)
-    db.session.flush()
+    try:
+        # Two requests at once (a double click) may both pass the look-up above; the second
+        # insert then meets the unique key and answers with the first one's follow.
+        with db.session.begin_nested():
+            db.session.add(row)
+            db.session.flush()
+    except IntegrityError:
+        existing = _existing_follow(user, key)
+        if existing is None:
+            raise
+        return existing
     return row
+
+
+def _existing_follow(user: User, key: str) -> Follow | None:
+    return db.session.scalar(select(Follow).where(Follow.user_id == user.id, Follow.key == key))
 
 
 def unfollow(actor: Actor, follow_row: Follow) -> None:

@@ -183,3 +183,14 @@ def test_following_a_topic_or_tenant_that_does_not_exist_is_refused(factory, fol
         with pytest.raises(notifications.FollowError):
             notifications.follow(Actor.of(follower), follower, target, **values)
     assert notifications.follows_of(follower) == []
+
+
+def test_a_follow_racing_another_request_answers_with_the_follow_already_made(
+    follower, monkeypatch
+):
+    first = notifications.follow(Actor.of(follower), follower, "search", query="Parken")
+    # The second request looked before the first one's row was there (two requests at once).
+    answers = iter([None, first])
+    monkeypatch.setattr(notifications, "_existing_follow", lambda user, key: next(answers))
+    again = notifications.follow(Actor.of(follower), follower, "search", query="parken")
+    assert again.id == first.id
