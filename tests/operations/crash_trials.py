@@ -106,6 +106,7 @@ class Hub:
             "HANSE_SEARCH_INDEXING": indexing,
             "HANSE_INDEX_RECOVERY_SECONDS": "2",
         }
+        self.log_path = log
         self.log = log.open("ab")
         self.server: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
@@ -119,6 +120,11 @@ class Hub:
             stderr=self.log,
             start_new_session=True,  # its own process group: SIGKILL reaches every process
         )
+
+    def log_tail(self, lines: int = 60) -> str:
+        """The end of the processes' log: what a failing trial shows (CI keeps no files)."""
+        self.log.flush()
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def start(self) -> None:
         self.server = self._spawn(
@@ -340,7 +346,11 @@ def wait_until_searchable(hub: Hub, token: str) -> tuple[list[int], float]:
                 params={"q": "Eintrag", "per_page": PER_PAGE, "page": page},
                 timeout=15,
             )
-            response.raise_for_status()
+            if response.status_code != 200:
+                raise AssertionError(
+                    f"search answered {response.status_code}; the hub's log ends:\n"
+                    + hub.log_tail()
+                )
             body = response.json()
             if body["total"] < len(live):
                 break  # not there yet: look again without reading every page

@@ -1,16 +1,19 @@
 """The embedded search backend: a Whoosh index in the data folder.
 
 Text arrives already analysed (``search.analysis``), so the index only splits
-on spaces. One searcher is kept per process and refreshed when the index
-generation changes (opening one costs ~100 ms). Writers take the index lock
-with a timeout, which is safe across gunicorn workers.
+on spaces. One searcher is kept per process and replaced when the index
+generation changes (opening one costs ~100 ms); a replaced searcher is closed only
+when the last search still reading it (another thread's: the index-recovery thread,
+a threaded server) has finished. Writers take the index lock with a timeout, which
+is safe across gunicorn workers.
 """
 
 from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -104,6 +107,8 @@ class WhooshBackend:
         self._index_expected = index_expected
         self._index = None
         self._searcher = None
+        self._readers: dict[int, int] = {}  # id(searcher) -> searches reading it now
+        self._retired: dict[int, object] = {}  # replaced searchers still being read
         self._lock = threading.Lock()
 
     # -- the index and its searcher ---------------------------------------------------------------
@@ -126,7 +131,8 @@ class WhooshBackend:
 
     def health(self) -> str | None:
         try:
-            self._current_searcher()
+            with self._lock:
+                self._current_searcher()
         except IndexUnavailable as error:
             return str(error)
         return None
@@ -135,24 +141,47 @@ class WhooshBackend:
         """This process's searcher, reopened when another writer changed the index.
 
         Not ``Searcher.refresh()``: it reuses segment readers and keeps their old deletion
-        lists, so replaced or deleted documents would still be found.
+        lists, so replaced or deleted documents would still be found. Call with the lock held.
         """
+        index = self._open()
+        try:
+            if self._searcher is None or self._searcher.reader().generation() != (
+                index.latest_generation()
+            ):
+                if self._searcher is not None:
+                    self._retire(self._searcher)
+                self._searcher = None
+                self._searcher = index.searcher()
+        except Exception as error:  # removed or damaged under a running process
+            self._index = None
+            raise IndexUnavailable(
+                f"the search index in {self.directory} is unreadable: {error}"
+            ) from error
+        return self._searcher
+
+    def _retire(self, searcher) -> None:
+        """Close a replaced searcher now, or when its last reader returns it."""
+        if self._readers.get(id(searcher)):
+            self._retired[id(searcher)] = searcher
+        else:
+            searcher.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator:
+        """The current searcher, lent for one search: no other thread closes it meanwhile."""
         with self._lock:
-            index = self._open()
-            try:
-                if self._searcher is None or self._searcher.reader().generation() != (
-                    index.latest_generation()
-                ):
-                    if self._searcher is not None:
-                        self._searcher.close()
-                    self._searcher = None
-                    self._searcher = index.searcher()
-            except Exception as error:  # removed or damaged under a running process
-                self._index = None
-                raise IndexUnavailable(
-                    f"the search index in {self.directory} is unreadable: {error}"
-                ) from error
-            return self._searcher
+            searcher = self._current_searcher()
+            self._readers[id(searcher)] = self._readers.get(id(searcher), 0) + 1
+        try:
+            yield searcher
+        finally:
+            with self._lock:
+                key = id(searcher)
+                self._readers[key] -= 1
+                if not self._readers[key]:
+                    del self._readers[key]
+                    if (retired := self._retired.pop(key, None)) is not None:
+                        retired.close()
 
     # -- writing ----------------------------------------------------------------------------------
     def index_many(self, documents: list[SearchDocument]) -> None:
@@ -197,7 +226,7 @@ class WhooshBackend:
     def reset(self) -> None:
         with self._lock:
             if self._searcher is not None:
-                self._searcher.close()
+                self._retire(self._searcher)
                 self._searcher = None
             # A damaged index is replaced as a whole (open files of other processes stay valid).
             shutil.rmtree(self.directory, ignore_errors=True)
@@ -206,7 +235,10 @@ class WhooshBackend:
 
     # -- reading ----------------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> RawResults:
-        searcher = self._current_searcher()
+        with self._reading() as searcher:
+            return self._search(searcher, query)
+
+    def _search(self, searcher, query: SearchQuery) -> RawResults:
         whoosh_query = self._restricted(query)
         options = {}
         if query.sort == "date":
@@ -237,7 +269,8 @@ class WhooshBackend:
         return RawResults(hits=hits, total=total, facets=facets)
 
     def count(self, query: SearchQuery) -> int:
-        return self._exact_count(self._current_searcher(), self._restricted(query))
+        with self._reading() as searcher:
+            return self._exact_count(searcher, self._restricted(query))
 
     @staticmethod
     def _exact_count(searcher, whoosh_query: wq.Query) -> int:
@@ -259,15 +292,16 @@ class WhooshBackend:
     def autocomplete(self, prefix: str, condition: Condition, limit: int) -> list[int]:
         if not prefix:
             return []
-        searcher = self._current_searcher()
-        results = searcher.search(
-            wq.Prefix("title_words", prefix),
-            limit=limit,
-            filter=compile_condition(condition),
-            sortedby="sort_date",
-            reverse=True,
-        )
-        return [int(hit["entry_id"]) for hit in results]
+        with self._reading() as searcher:
+            results = searcher.search(
+                wq.Prefix("title_words", prefix),
+                limit=limit,
+                filter=compile_condition(condition),
+                sortedby="sort_date",
+                reverse=True,
+            )
+            return [int(hit["entry_id"]) for hit in results]
 
     def document_count(self) -> int:
-        return self._current_searcher().doc_count()
+        with self._reading() as searcher:
+            return searcher.doc_count()
