@@ -213,7 +213,9 @@ def test_the_three_formats_hold_the_same_graph(client, varied):
         (None, "text/html"),
     ],
 )
-def test_katalog_answers_the_format_the_client_asks_for(client, varied, accept, media_type):
+def test_katalog_answers_the_format_the_client_asks_for(
+    client, published_solution, accept, media_type
+):
     response = client.get("/katalog", headers={"Accept": accept} if accept else {})
     assert response.status_code == 200
     assert response.mimetype == media_type
@@ -222,7 +224,7 @@ def test_katalog_answers_the_format_the_client_asks_for(client, varied, accept, 
         assert 'href="/katalog.ttl"' in response.get_data(True)
 
 
-def test_katalog_refuses_an_unsupported_accept_with_406_naming_the_formats(client, varied):
+def test_katalog_refuses_an_unsupported_accept_with_406_naming_the_formats(client):
     response = client.get("/katalog", headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert "text/turtle" in response.get_data(True) and "image/png" in response.get_data(True)
