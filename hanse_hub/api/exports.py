@@ -299,9 +299,16 @@ class CatalogueArgs(schemas.QuerySchema):
     )
 
 
+JSON_LD = {
+    "type": "object",
+    "properties": {"@context": {"type": "object"}, "@graph": {"type": "array"}},
+}
 CATALOGUE_DOC = _file_doc(
     "RDF: DCAT-AP catalogue, ADMS-AP assets, DCAT-AP.de datasets (docs/standards.md)",
-    **{media: {"schema": BINARY} for _fmt, media in rdf_catalogue.FORMATS.values()},
+    **{
+        media: {"schema": JSON_LD if media == "application/ld+json" else BINARY}
+        for _fmt, media in rdf_catalogue.FORMATS.values()
+    },
 )
 
 
