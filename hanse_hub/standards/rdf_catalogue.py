@@ -124,7 +124,9 @@ def catalogue_entries(kind: EntryKind | None = None) -> list[Entry]:
     """The entries of the catalogue: what an anonymous visitor sees, published only."""
     query = (
         visible_entries(ANONYMOUS, kind=kind, status=EntryStatus.PUBLISHED)
-        .options(selectinload(Entry.tenant))
+        .options(
+            selectinload(Entry.tenant), selectinload(Entry.topics), selectinload(Entry.tag_links)
+        )
         .order_by(None)
         .order_by(Entry.id)
     )

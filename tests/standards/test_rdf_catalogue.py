@@ -242,8 +242,11 @@ def test_per_entry_rdf_only_for_public_entries_in_the_catalogue(client, varied, 
     factory.login(client, editor)  # its editor may see the network entry: still not in it
     for name in ("network", "internal", "draft", "archived"):
         assert client.get(f"/t/rostock/{varied[name].slug}/katalog.ttl").status_code == 404, name
-    page = client.get(f"/t/rostock/{parking.slug}").get_data(True)
-    assert f"/t/rostock/{parking.slug}/katalog.ttl" in page
+    for entry in (parking, varied["lesson"]):
+        page = client.get(f"/t/rostock/{entry.slug}").get_data(True)
+        assert f"/t/rostock/{entry.slug}/katalog.ttl" in page
+    page = client.get(f"/t/rostock/{varied['network'].slug}").get_data(True)
+    assert "katalog.ttl" not in page
 
 
 def test_a_logged_in_member_gets_the_same_public_catalogue(client, varied, factory, rostock):
