@@ -66,6 +66,7 @@ PUBLISHER_TYPES = {
     TenantKind.PARTNER: "NonProfitOrganisation",
 }
 SPDX_LICENCES = "http://spdx.org/licenses/"
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SPDX_ID = re.compile(r"^[A-Za-z0-9.+-]{1,80}$")
 # Joinup requires every solution to name the EIRA building block "Digital Solution".
 DIGITAL_SOLUTION = URIRef("http://data.europa.eu/dr8/DigitalSolution")
@@ -188,6 +189,11 @@ def _graph() -> Graph:
     return graph
 
 
+def _text(value: str, lang: str | None = None) -> Literal:
+    """A literal of people's text without the control characters XML cannot hold."""
+    return Literal(XML_UNSAFE.sub("", value), lang=lang)
+
+
 def _moment(value: datetime) -> Literal:
     return Literal(value.astimezone(BERLIN).replace(microsecond=0), datatype=XSD.dateTime)
 
@@ -210,7 +216,7 @@ def _language(graph: Graph, code: str) -> URIRef:
 def _agent(graph: Graph, tenant: Tenant, links: Links) -> URIRef:
     iri = URIRef(links.tenant(tenant))
     graph.add((iri, RDF.type, FOAF.Agent))
-    graph.add((iri, FOAF.name, Literal(tenant.official_name, lang="de")))
+    graph.add((iri, FOAF.name, _text(tenant.official_name, lang="de")))
     kind = _concept(
         graph,
         PUBLISHER_TYPE_SCHEME,
@@ -224,8 +230,9 @@ def _agent(graph: Graph, tenant: Tenant, links: Links) -> URIRef:
 def _tenant_contact(graph: Graph, tenant: Tenant, links: Links) -> BNode:
     node = BNode()
     graph.add((node, RDF.type, VCARD.Kind))
-    graph.add((node, VCARD.fn, Literal(tenant.official_name)))
-    graph.add((node, VCARD.hasURL, URIRef(tenant.website or links.tenant(tenant))))
+    graph.add((node, VCARD.fn, _text(tenant.official_name)))
+    website = tenant.website if (tenant.website or "").startswith(("https://", "http://")) else None
+    graph.add((node, VCARD.hasURL, URIRef(website or links.tenant(tenant))))
     return node
 
 
@@ -236,7 +243,7 @@ def _contact_points(graph: Graph, solution: Solution, links: Links) -> list[BNod
             continue
         node = BNode()
         graph.add((node, RDF.type, VCARD.Kind))
-        graph.add((node, VCARD.fn, Literal(contact.person_name)))
+        graph.add((node, VCARD.fn, _text(contact.person_name)))
         if contact.email:
             graph.add((node, VCARD.hasEmail, URIRef(f"mailto:{contact.email.strip()}")))
         phone = re.sub(r"[^0-9+]", "", contact.phone or "")
@@ -256,7 +263,7 @@ def _licence(graph: Graph, expression: str) -> URIRef | BNode:
         licence: URIRef | BNode = URIRef(SPDX_LICENCES + expression)
     else:
         licence = BNode()
-        graph.add((licence, RDFS.label, Literal(expression)))
+        graph.add((licence, RDFS.label, _text(expression)))
     graph.add((licence, RDF.type, DCTERMS.LicenseDocument))
     return licence
 
@@ -272,11 +279,11 @@ def add_asset(graph: Graph, solution: Solution, links: Links) -> URIRef:
     lang = solution.language
     graph.add((iri, RDF.type, DCAT.Dataset))
     graph.add((iri, DCTERMS.identifier, Literal(f"urn:uuid:{solution.uuid}")))
-    graph.add((iri, DCTERMS.title, Literal(solution.title, lang=lang)))
+    graph.add((iri, DCTERMS.title, _text(solution.title, lang=lang)))
     description = (solution.body or "").strip() or solution.summary.strip() or solution.title
-    graph.add((iri, DCTERMS.description, Literal(description, lang=lang)))
+    graph.add((iri, DCTERMS.description, _text(description, lang=lang)))
     if solution.summary.strip() and (solution.body or "").strip():
-        graph.add((iri, SKOS.altLabel, Literal(solution.summary.strip()[:300], lang=lang)))
+        graph.add((iri, SKOS.altLabel, _text(solution.summary.strip()[:300], lang=lang)))
     graph.add((iri, DCTERMS.publisher, _agent(graph, solution.tenant, links)))
     for point in _contact_points(graph, solution, links):
         graph.add((iri, DCAT.contactPoint, point))
@@ -284,7 +291,7 @@ def add_asset(graph: Graph, solution: Solution, links: Links) -> URIRef:
     graph.add((URIRef(links.entry(solution)), RDF.type, FOAF.Document))
     graph.add((iri, DCTERMS.language, _language(graph, lang)))
     for keyword in [*solution.tags, *(t.name(lang) for t in solution.topics)]:
-        graph.add((iri, DCAT.keyword, Literal(keyword, lang=lang)))
+        graph.add((iri, DCAT.keyword, _text(keyword, lang=lang)))
     if solution.published_at is not None:
         graph.add((iri, DCTERMS.issued, _moment(solution.published_at)))
     graph.add((iri, DCTERMS.modified, _moment(solution.updated_at)))
@@ -304,7 +311,7 @@ def add_asset(graph: Graph, solution: Solution, links: Links) -> URIRef:
             (
                 distribution,
                 DCTERMS.description,
-                Literal(f"Quellcode der Lösung „{solution.title}“", lang="de"),
+                _text(f"Quellcode der Lösung „{solution.title}“", lang="de"),
             )
         )
         if solution.software_licence:
@@ -318,12 +325,12 @@ def add_linked_dataset(graph: Graph, dataset: LinkedDataset, links: Links) -> UR
     iri = URIRef(f"{links.catalogue}#daten-{digest}")
     first = dataset.entries[0]
     graph.add((iri, RDF.type, DCAT.Dataset))
-    graph.add((iri, DCTERMS.title, Literal(dataset.title, lang=dataset.language)))
+    graph.add((iri, DCTERMS.title, _text(dataset.title, lang=dataset.language)))
     graph.add(
         (
             iri,
             DCTERMS.description,
-            Literal(
+            _text(
                 f"Offene Daten, verlinkt im Eintrag „{first.title}“ ({first.tenant.short_name}).",
                 lang="de",
             ),
@@ -333,7 +340,7 @@ def add_linked_dataset(graph: Graph, dataset: LinkedDataset, links: Links) -> UR
         (
             iri,
             DCTERMS.description,
-            Literal(
+            _text(
                 f"Open data, linked in the entry “{first.title}” ({first.tenant.short_name}).",
                 lang="en",
             ),

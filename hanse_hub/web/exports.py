@@ -273,9 +273,8 @@ def rdf_download(graph, extension: str, filename: str):
 @blueprint.route("/katalog")
 def catalogue():
     """Content negotiation: the RDF catalogue for RDF clients, a page for people; 406 else."""
-    best = request.accept_mimetypes.best_match(NEGOTIATED) if request.accept_mimetypes else None
-    if not request.accept_mimetypes:
-        best = "text/html"
+    accept = request.accept_mimetypes
+    best = accept.best_match(NEGOTIATED) if accept else "text/html"  # no Accept: the page
     if best in RDF_MEDIA_TYPES:
         response = catalogue_file(RDF_MEDIA_TYPES[best])
     elif best is not None:

@@ -67,6 +67,7 @@ def varied(factory, rostock, wismar, editor):
             wismar,
             title="Digital twin",
             language="en",
+            body="A model\x0bof the harbour (a control character XML cannot hold).",
             maturity="pilot",
             repository_url="https://code.wismar.example/twin",
             software_licence="MIT OR Apache-2.0",
@@ -210,6 +211,7 @@ def test_the_three_formats_hold_the_same_graph(client, varied):
         ("application/ld+json", "application/ld+json"),
         ("application/rdf+xml;q=0.9, text/plain;q=0.1", "application/rdf+xml"),
         ("text/html,application/xhtml+xml,*/*;q=0.8", "text/html"),
+        ("*/*", "text/html"),
         (None, "text/html"),
     ],
 )
