@@ -5,7 +5,7 @@ only what the caller may see (the catalogue: only what anyone may see)."""
 
 from __future__ import annotations
 
-from flask import Response, g, request, url_for
+from flask import Response, g, request
 from flask_babel import gettext as _
 from marshmallow import Schema, fields, validate
 
@@ -28,6 +28,7 @@ from hanse_hub.content.models import AdoptionStatus, EntryKind, Visibility
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.mail import external_url
 from hanse_hub.policy import PermissionDenied
 from hanse_hub.search.services import SearchRequest
 from hanse_hub.standards import csv_export, publiccode_mapping, rdf_catalogue
@@ -314,12 +315,7 @@ CATALOGUE_DOC = _file_doc(
 
 def _catalogue_links() -> rdf_catalogue.Links:
     """The same IRIs as the web's catalogue (``/katalog``)."""
-    return rdf_catalogue.Links(
-        catalogue=url_for("exports.catalogue", _external=True),
-        home=url_for("web.home", _external=True),
-        entry=entry_url,
-        tenant=lambda tenant: url_for("web.tenant_page", slug=tenant.slug, _external=True),
-    )
+    return rdf_catalogue.hub_links(external_url)
 
 
 def _rdf_answer(graph, extension: str, name: str) -> Response:

@@ -110,6 +110,20 @@ class Links:
     tenant: Callable[[Tenant], str]
 
 
+def hub_links(url: Callable[..., str]) -> Links:
+    """The hub's addresses from ``url(endpoint, **values)`` – absolute, and the same for the
+    web and the API (``mail.external_url``: ``HANSE_BASE_URL`` when set, so that the IRIs do
+    not depend on the address a request came in by)."""
+    return Links(
+        catalogue=url("exports.catalogue"),
+        home=url("web.home"),
+        entry=lambda entry: url(
+            "content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug
+        ),
+        tenant=lambda tenant: url("web.tenant_page", slug=tenant.slug),
+    )
+
+
 @dataclass(frozen=True)
 class LinkedDataset:
     url: str

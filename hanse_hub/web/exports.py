@@ -35,6 +35,7 @@ from hanse_hub.content.models import AdoptionStatus, Entry, EntryKind, Visibilit
 from hanse_hub.content.services import ContentError, EntryNotFound, get_entry_by_slug
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.mail import external_url
 from hanse_hub.policy import PermissionDenied, can_create_in
 from hanse_hub.search.query_args import search_request_from_args
 from hanse_hub.standards import csv_export, publiccode_mapping, rdf_catalogue
@@ -254,12 +255,7 @@ NEGOTIATED = ("text/html", *RDF_MEDIA_TYPES, "application/xhtml+xml")
 
 
 def catalogue_links() -> rdf_catalogue.Links:
-    return rdf_catalogue.Links(
-        catalogue=url_for("exports.catalogue", _external=True),
-        home=url_for("web.home", _external=True),
-        entry=absolute_entry_url,
-        tenant=lambda tenant: url_for("web.tenant_page", slug=tenant.slug, _external=True),
-    )
+    return rdf_catalogue.hub_links(external_url)
 
 
 def rdf_download(graph, extension: str, filename: str):

@@ -298,3 +298,15 @@ def test_catalogue_of_the_demo_hub_has_no_violations(client, session, shared_dat
         found = shacl.validate(graph, folder, files)
         assert shacl.violations(found) == [], files[0]
         assert shacl.warnings(found) <= DOCUMENTED_WARNINGS, files[0]
+
+
+def test_iris_use_the_public_base_address_when_one_is_set(app, client, api, varied, monkeypatch):
+    monkeypatch.setitem(app.config, "HANSE_BASE_URL", "https://wissen.smarte-hanse.example")
+    for response in (
+        client.get("/katalog.ttl", headers={"Host": "evil.example"}),
+        api().get("/api/v1/catalogue", headers={"Host": "evil.example"}),
+    ):
+        graph = Graph().parse(data=response.get_data(True), format="turtle")
+        catalogue_iri = next(graph.subjects(RDF.type, DCAT.Catalog))
+        assert str(catalogue_iri) == "https://wissen.smarte-hanse.example/katalog"
+        assert "evil.example" not in response.get_data(True)
