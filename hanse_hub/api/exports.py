@@ -325,6 +325,7 @@ def _rdf_answer(graph, extension: str, name: str) -> Response:
 
 
 @blueprint.route("/catalogue")
+@limiter.limit(configured_limit("search"))
 @blueprint.arguments(CatalogueArgs, location="query")
 @blueprint.doc(**CATALOGUE_DOC)
 @problems(*READ_PROBLEMS, 422)

@@ -267,12 +267,13 @@ def rdf_download(graph, extension: str, filename: str):
 
 
 @blueprint.route("/katalog")
+@limiter.limit(configured_limit("search"))
 def catalogue():
     """Content negotiation: the RDF catalogue for RDF clients, a page for people; 406 else."""
     accept = request.accept_mimetypes
     best = accept.best_match(NEGOTIATED) if accept else "text/html"  # no Accept: the page
     if best in RDF_MEDIA_TYPES:
-        response = catalogue_file(RDF_MEDIA_TYPES[best])
+        response = _catalogue_answer(RDF_MEDIA_TYPES[best])
     elif best is not None:
         response = make_response(render_template("web/catalogue.html"))
     else:
@@ -292,11 +293,16 @@ def catalogue():
     return response
 
 
-@blueprint.route("/katalog.<any(ttl, jsonld, rdf):extension>")
-def catalogue_file(extension: str):
-    """The whole catalogue: public solutions (ADMS-AP) and linked open data (DCAT-AP.de)."""
+def _catalogue_answer(extension: str):
     graph = rdf_catalogue.catalogue_graph(catalogue_links())
     return rdf_download(graph, extension, f"katalog.{extension}")
+
+
+@blueprint.route("/katalog.<any(ttl, jsonld, rdf):extension>")
+@limiter.limit(configured_limit("search"))  # the whole hub in one answer: limited like search
+def catalogue_file(extension: str):
+    """The whole catalogue: public solutions (ADMS-AP) and linked open data (DCAT-AP.de)."""
+    return _catalogue_answer(extension)
 
 
 @blueprint.route("/t/<tenant_slug>/<slug>/katalog.<any(ttl, jsonld, rdf):extension>")
