@@ -148,10 +148,10 @@ def catalogue_entries(kind: EntryKind | None = None) -> list[Entry]:
     return list(db.session.scalars(query))
 
 
-def catalogue_entry(entry_id: int) -> Entry | None:
-    """One entry of the catalogue (None: it is not in it, whoever asks)."""
-    query = visible_entries(ANONYMOUS, status=EntryStatus.PUBLISHED).where(Entry.id == entry_id)
-    return db.session.scalar(query)
+def in_catalogue(entry: Entry) -> bool:
+    """Whether a loaded entry belongs to the catalogue's entries (the policy's rule for an
+    anonymous visitor, evaluated on the entry: no query)."""
+    return entry.status == EntryStatus.PUBLISHED and bool(visible(ANONYMOUS, [entry]))
 
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
@@ -411,15 +411,13 @@ def catalogue_graph(links: Links) -> Graph:
 
 def has_part(entry: Entry) -> bool:
     """Whether the entry is in the catalogue: a public solution, or one linking open data."""
-    if isinstance(entry, Solution) or dataset_links(entry.body):
-        return catalogue_entry(entry.id) is not None
-    return False
+    return in_catalogue(entry) and (isinstance(entry, Solution) or bool(dataset_links(entry.body)))
 
 
 def entry_graph(entry: Entry, links: Links) -> Graph | None:
     """One entry's part of the catalogue (its asset, the open data it links to); None when it
     has none or is not in the catalogue."""
-    if catalogue_entry(entry.id) is None:
+    if not in_catalogue(entry):
         return None
     graph = _graph()
     found = False
