@@ -21,8 +21,8 @@ from hanse_hub.accounts import mfa, privacy
 from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
-from hanse_hub.archive.cli import archive_group
 from hanse_hub.accounts.passwords import WeakPassword, generate_password
+from hanse_hub.archive.cli import archive_group
 from hanse_hub.content import files, topics
 from hanse_hub.content.models import Entry, Visibility
 from hanse_hub.content.services import ContentError, purge_entry

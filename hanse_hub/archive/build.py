@@ -135,7 +135,7 @@ def _relative(target: str, source: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
-def _compound_parts(text: str) -> list[str]:
+def compound_parts(text: str) -> list[str]:
     """The parts of the German compounds of ``text``, as written there ("Bodensensoren" →
     "Boden", "sensoren"), for the search index."""
     vocabulary = default_vocabulary()
@@ -293,7 +293,7 @@ class _Builder:
         text = FORM.sub(lambda match: self._rewrite_form(match, source), text)
         text = TAG.sub(lambda match: self._rewrite_tag(match, source), text)
         text = AUTOCOMPLETE.sub("", text)
-        return _with_compound_parts(text)
+        return _withcompound_parts(text)
 
     # -- the whole archive ----------------------------------------------------------------------
     def run(self, progress: Callable[[int], None] | None) -> ArchiveReport:
@@ -330,15 +330,15 @@ class _Builder:
         self.pages.append(SEARCH_PAGE)
 
 
-def _with_compound_parts(text: str) -> str:
+def _withcompound_parts(text: str) -> str:
     """Adds the parts of the page's German compounds, hidden, to what the search indexes."""
     main = MAIN.search(text)
     if main is None or "data-pagefind-body" not in main.group(1):
         return text
-    parts = _compound_parts(html.unescape(TAGS.sub(" ", main.group(2))))
+    parts = compound_parts(html.unescape(TAGS.sub(" ", main.group(2))))
     if not parts:
         return text
-    hidden = f'<p hidden data-archive-word-parts>{html.escape(" ".join(parts))}</p>'
+    hidden = f"<p hidden data-archive-word-parts>{html.escape(' '.join(parts))}</p>"
     return text[: main.start(3)] + hidden + text[main.start(3) :]
 
 
@@ -358,7 +358,8 @@ def _index_for_search(out: Path) -> bool:
     """Pagefind's index into ``out/pagefind``; False when Pagefind is not installed."""
     if not pagefind_available():
         return False
-    result = subprocess.run(  # noqa: S603 – our own installed binary, no shell
+    # Our own installed binary (make assets), no shell.
+    result = subprocess.run(
         [str(PAGEFIND), "--site", str(out), "--silent"],
         capture_output=True,
         text=True,

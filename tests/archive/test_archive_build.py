@@ -15,7 +15,7 @@ import pytest
 from flask import current_app
 
 from hanse_hub.accounts.models import Role
-from hanse_hub.archive.build import ArchiveError, build_archive
+from hanse_hub.archive.build import ArchiveError, build_archive, compound_parts
 from hanse_hub.archive.services import ArchiveVisibility, archive_reader, readable_entries
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
 from hanse_hub.content.storage import storage_for
@@ -52,9 +52,9 @@ def small_hub(factory, rostock, wismar):
             author=editor,
             title=f"{word} am Stadthafen",
             summary=f"Die Parkraumbewirtschaftung im Hafen: {word}.",
-            visibility="internal" if name == "internal" else (
-                "network" if name == "network" else "public"
-            ),
+            visibility="internal"
+            if name == "internal"
+            else ("network" if name == "network" else "public"),
             status="draft" if name == "draft" else "published",
         )
         for name, word in CANARIES.items()
@@ -111,9 +111,7 @@ def test_network_archive_adds_network_entries_but_no_internal_or_draft(app, smal
     assert "keine internen Einträge und keine Entwürfe" in text
 
 
-def test_every_link_of_the_archive_is_relative_and_leads_to_a_file_in_it(
-    app, small_hub, tmp_path
-):
+def test_every_link_of_the_archive_is_relative_and_leads_to_a_file_in_it(app, small_hub, tmp_path):
     out = tmp_path / "archiv"
     build_archive(app, out, ArchiveVisibility.PUBLIC, export_location=EXPORT)
     checked = 0
@@ -141,9 +139,7 @@ def test_archive_build_refuses_a_folder_that_is_not_empty(app, session, tmp_path
     assert [p.name for p in tmp_path.iterdir()] == ["etwas.txt"]
 
 
-def test_archive_build_command_writes_the_archive_and_says_what_it_holds(
-    app, small_hub, tmp_path
-):
+def test_archive_build_command_writes_the_archive_and_says_what_it_holds(app, small_hub, tmp_path):
     out = tmp_path / "archiv"
     result = app.test_cli_runner().invoke(
         args=["hub", "archive", "build", str(out), "--visibility", "network"]
@@ -153,3 +149,10 @@ def test_archive_build_command_writes_the_archive_and_says_what_it_holds(
     assert (out / "index.html").is_file() and (out / "suche" / "index.html").is_file()
     with pytest.raises(ArchiveError):
         build_archive(app, out, ArchiveVisibility.PUBLIC)
+
+
+def test_compound_parts_are_cut_from_the_words_as_written():
+    parts = compound_parts("Fachtag Hochwasservorsorge und Straßenbeleuchtung")
+    assert "vorsorge" in parts and "hoch" in parts
+    assert "straßen" in parts and "beleuchtung" in parts  # ß kept, not folded to "ss"
+    assert "fachtag" not in parts  # not a compound of known parts
