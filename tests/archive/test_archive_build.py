@@ -15,7 +15,7 @@ import pytest
 from flask import current_app
 
 from hanse_hub.accounts.models import Role
-from hanse_hub.archive.build import ArchiveError, build_archive, compound_parts
+from hanse_hub.archive.build import HOST, ArchiveError, build_archive, compound_parts
 from hanse_hub.archive.services import ArchiveVisibility, archive_reader, readable_entries
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
 from hanse_hub.content.storage import storage_for
@@ -119,6 +119,7 @@ def test_every_link_of_the_archive_is_relative_and_leads_to_a_file_in_it(app, sm
         html = page.read_text("utf-8")
         assert "Dies ist ein statisches Archiv der Wissensplattform, erstellt am" in html, page
         assert EXPORT in html, page
+        assert HOST not in html, f"{page}: the address the pages were rendered at is shown"
         for address in ADDRESS.findall(html):
             parts = urlsplit(address)
             if parts.scheme in ("http", "https", "mailto", "tel") or not parts.path:
