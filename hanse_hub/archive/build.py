@@ -165,6 +165,7 @@ class _Builder:
         self.adapter = app.url_map.bind(HOST)
         self.fetched: dict[tuple[str, str], _Fetched | None] = {}
         self.queue: deque[tuple[str, str]] = deque()
+        self.queued: set[tuple[str, str]] = set()
         self.pages: list[str] = []
         self.report = ArchiveReport(out)
 
@@ -188,8 +189,9 @@ class _Builder:
         if parts.scheme or parts.netloc not in ("", HOST) or not parts.path.startswith("/"):
             return
         key = _normalised(url)
-        if key in self.fetched or key in self.queue or not self._wanted(*key):
+        if key in self.queued or not self._wanted(*key):
             return
+        self.queued.add(key)
         self.queue.append(key)
 
     # -- rendering ------------------------------------------------------------------------------

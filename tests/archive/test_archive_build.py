@@ -19,6 +19,7 @@ from hanse_hub.archive.build import HOST, ArchiveError, build_archive, compound_
 from hanse_hub.archive.services import ArchiveVisibility, archive_reader, readable_entries
 from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
 from hanse_hub.content.storage import storage_for
+from hanse_hub.freeze.services import set_frozen
 from hanse_hub.policy import NETWORK_READER, Actor, scope_for
 
 ADDRESS = re.compile(r'\s(?:href|src|action)="([^"]*)"')
@@ -157,3 +158,12 @@ def test_compound_parts_are_cut_from_the_words_as_written():
     assert "vorsorge" in parts and "hoch" in parts
     assert "straßen" in parts and "beleuchtung" in parts  # ß kept, not folded to "ss"
     assert "fachtag" not in parts  # not a compound of known parts
+
+
+def test_a_frozen_hub_builds_its_archive_and_every_page_says_since_when(app, small_hub, tmp_path):
+    set_frozen(True)
+    out = tmp_path / "archiv"
+    result = app.test_cli_runner().invoke(args=["hub", "archive", "build", str(out)])
+    assert result.exit_code == 0, result.output
+    home = (out / "index.html").read_text("utf-8")
+    assert "Die Plattform ist seit" in home and "eingefroren" in home
