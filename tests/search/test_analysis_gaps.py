@@ -284,3 +284,27 @@ def test_excerpts_are_cut_at_exactly_240_characters_by_default(b_count, shows_th
         assert excerpt == "<mark>Pegelsensor</mark> " + "b" * b_count + "…"
     else:
         assert excerpt == "<mark>Pegelsensor</mark>…"
+
+
+def test_of_two_equally_good_splits_the_one_with_the_longer_first_part_wins():
+    """ "quaxozimt" splits as "quaxo" + "zimt" and as "quax" + "ozimt": as many parts, no
+    linking letters; the longer first part wins, in the first and in a later position.
+
+    Pins the ``>=`` in ``option[:2] >= candidate[:2]`` (``>`` keeps the shorter part, met
+    first) – one of the tie-break rules a mutation run left untested (docs/testing.md).
+    """
+    vocabulary = Vocabulary(["quax", "quaxo", "ozimt", "zimt", "wolkig"])
+    assert vocabulary.split("quaxozimt") == ["quaxo", "zimt"]
+    assert vocabulary.split("wolkigquaxozimt") == ["wolkig", "quaxo", "zimt"]
+
+
+def test_an_ending_of_one_letter_costs_less_than_a_linking_element_of_two():
+    """ "quaxenerzimte": "quax" + "enerzimt" with the ending "e" (one letter) beats
+    "quaxen" + linking "er" + "zimte" (two letters), although the second one's last part
+    reaches the end of the word – a whole last part earns no bonus.
+
+    Pins ``(1, 0, …)`` for a part reaching the end (``(1, 1, …)`` would make both splits
+    equal and the longer first part win) – the other tie-break a mutation run left untested.
+    """
+    vocabulary = Vocabulary(["quax", "quaxen", "enerzimt", "zimte"])
+    assert vocabulary.split("quaxenerzimte") == ["quax", "enerzimte"]
