@@ -167,3 +167,16 @@ def test_a_frozen_hub_builds_its_archive_and_every_page_says_since_when(app, sma
     assert result.exit_code == 0, result.output
     home = (out / "index.html").read_text("utf-8")
     assert "Die Plattform ist seit" in home and "eingefroren" in home
+
+
+def test_hub_admins_find_the_three_paths_after_the_funding_on_the_administration_page(
+    client, factory, hub_admin, admin
+):
+    factory.login(client, hub_admin)
+    page = client.get("/verwaltung/").get_data(as_text=True)
+    assert "hub archive build archiv/" in page and "hub freeze on" in page
+    assert "hub export hub.zip" in page
+    city_admin = client.application.test_client()
+    factory.login(city_admin, admin)
+    page = city_admin.get("/verwaltung/").get_data(as_text=True)
+    assert "Mitglieder und Einladungen" in page and "hub archive build" not in page
