@@ -18,6 +18,20 @@ archive_group = FreezableGroup(
 )
 
 
+def _progress():
+    """Counts the rendered pages and files on the terminal (their number is known only at the
+    end: the pages are found by following links)."""
+    done = 0
+
+    def advance(step: int) -> None:
+        nonlocal done
+        done += step
+        if done % 50 == 0:
+            click.echo(f"… {done} pages and files", err=True)
+
+    return advance
+
+
 @archive_group.command("build")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -38,19 +52,13 @@ def build_command(out: Path, visibility: str, export_location: str | None):
     """Render every readable page and public file into the new or empty folder OUT."""
     app = current_app._get_current_object()
     try:
-        if sys.stderr.isatty():
-            with click.progressbar(label="Rendering", file=sys.stderr) as bar:
-                report = build_archive(
-                    app,
-                    out,
-                    ArchiveVisibility(visibility),
-                    export_location=export_location,
-                    progress=bar.update,
-                )
-        else:
-            report = build_archive(
-                app, out, ArchiveVisibility(visibility), export_location=export_location
-            )
+        report = build_archive(
+            app,
+            out,
+            ArchiveVisibility(visibility),
+            export_location=export_location,
+            progress=_progress() if sys.stderr.isatty() else None,
+        )
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
     click.echo(
