@@ -65,9 +65,21 @@ PAGE_ENDPOINTS = frozenset(
 )
 # Lists with more than one page keep their pages (``?seite=2``); other parameters are filters.
 PAGE_PARAMETERS = {"web.events": {"seite"}, "web.experts": {"seite"}}
-# The stylesheets, fonts and scripts; attachments; the one-page PDF profile ("Steckbrief").
+# The stylesheets, fonts and scripts; attachments; the one-page PDF profile ("Steckbrief");
+# the open formats of the pages (iCalendar, CSV/JSON lists, publiccode.yml) as they are now.
 FILE_ENDPOINTS = frozenset(
-    {"static", "assets.kern", "web.tenant_colours", "content.download", "content.entry_profile"}
+    {
+        "static",
+        "assets.kern",
+        "web.tenant_colours",
+        "content.download",
+        "content.entry_profile",
+        "exports.event_file",
+        "exports.events_feed",
+        "exports.tenant_events_feed",
+        "exports.tenant_list",
+        "exports.solution_publiccode",
+    }
 )
 SEARCH_ENDPOINT = "search.search_page"
 SEARCH_PAGE = "suche/index.html"
