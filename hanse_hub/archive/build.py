@@ -307,7 +307,7 @@ class _Builder:
         text = FORM.sub(lambda match: self._rewrite_form(match, source), text)
         text = TAG.sub(lambda match: self._rewrite_tag(match, source), text)
         text = AUTOCOMPLETE.sub("", text)
-        return _withcompound_parts(text)
+        return _with_compound_parts(text)
 
     # -- the whole archive ----------------------------------------------------------------------
     def run(self, progress: Callable[[int], None] | None) -> ArchiveReport:
@@ -344,7 +344,7 @@ class _Builder:
         self.pages.append(SEARCH_PAGE)
 
 
-def _withcompound_parts(text: str) -> str:
+def _with_compound_parts(text: str) -> str:
     """Adds the parts of the page's German compounds, hidden, to what the search indexes."""
     main = MAIN.search(text)
     if main is None or "data-pagefind-body" not in main.group(1):

@@ -102,13 +102,18 @@ def test_crawl_of_the_served_archive_finds_no_broken_link_and_nothing_hidden(arc
     assert pages > 50
 
 
-# Each word, and the page it must find (a part of the page's address).
+# Each word, and the page it must find among the first three results.
 SEARCHES = {
-    "Bodensensoren": "parkraummanagement-mit-bodensensoren",
-    "Vorsorge": "fachtag-hochwasservorsorge-digital",  # only in "Hochwasservorsorge" there
-    "Straßenbeleuchtung": "intelligente-strassenbeleuchtung",
-    "Elektromobilität": "ladesaeulen-planer",
-    "Zwilling": "digitaler-zwilling-fuer-altstadt-und-hafen",
+    "Bodensensoren": "t/rostock/parkraummanagement-mit-bodensensoren/",
+    # Only inside compounds ("Hochwasservorsorge") on that page: Pagefind itself matches the
+    # start of words only; without the compound parts the build adds, the page is not found
+    # among the first three.
+    "Vorsorge": "t/luebeck/fachtag-hochwasservorsorge-digital/",
+    "Straßenbeleuchtung": (
+        "t/stralsund/intelligente-strassenbeleuchtung-mit-led-und-bewegungssensoren/"
+    ),
+    "Elektromobilität": "t/rostock/datenbasierter-ladesaeulen-planer-fuer-die-elektromobilitaet/",
+    "Zwilling": "t/wismar/digitaler-zwilling-fuer-altstadt-und-hafen/",
 }
 
 
@@ -121,9 +126,8 @@ def test_search_in_the_archive_finds_german_words(archive, page, word, expected)
     status = page.locator("#archiv-suche-status")
     status.filter(has_text="Treffer").wait_for()
     links = page.locator("#archiv-suche-treffer a")
-    addresses = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert any(expected in address for address in addresses), (word, addresses)
-    assert f"/{FOLDER}/" in addresses[0], "results lead into the archive's folder"
+    first = [links.nth(i).get_attribute("href") for i in range(min(3, links.count()))]
+    assert any(address.endswith(f"/{FOLDER}/{expected}") for address in first), (word, first)
 
 
 PAGE_TYPES = [
