@@ -65,22 +65,11 @@ PAGE_ENDPOINTS = frozenset(
 )
 # Lists with more than one page keep their pages (``?seite=2``); other parameters are filters.
 PAGE_PARAMETERS = {"web.events": {"seite"}, "web.experts": {"seite"}}
-# The stylesheets, fonts and scripts; attachments; the one-page PDF profile ("Steckbrief");
-# the open formats of the pages (iCalendar, CSV/JSON lists, publiccode.yml) as they are now.
-FILE_ENDPOINTS = frozenset(
-    {
-        "static",
-        "assets.kern",
-        "web.tenant_colours",
-        "content.download",
-        "content.entry_profile",
-        "exports.event_file",
-        "exports.events_feed",
-        "exports.tenant_events_feed",
-        "exports.tenant_list",
-        "exports.solution_publiccode",
-    }
-)
+# The stylesheets, fonts and scripts, and the attachments. Not the open formats of the pages
+# (iCalendar, CSV/JSON, publiccode.yml, RDF) nor the PDF profile ("Steckbrief"): they name
+# entries by the hub's own absolute address, which the archive does not have (the templates
+# leave their links out; the data export holds all of it).
+FILE_ENDPOINTS = frozenset({"static", "assets.kern", "web.tenant_colours", "content.download"})
 SEARCH_ENDPOINT = "search.search_page"
 SEARCH_PAGE = "suche/index.html"
 ARCHIVE_SCRIPT = "archive.js"
