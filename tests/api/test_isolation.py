@@ -22,6 +22,7 @@ ENTRY_ROUTES = {
     "/api/v1/entries/{id}/ical": ("get",),
     "/api/v1/entries/{id}/publiccode": ("get",),
     "/api/v1/entries/{id}/steckbrief.pdf": ("get",),
+    "/api/v1/entries/{id}/catalogue": ("get",),
 }
 ATTACHMENT_ROUTES = {
     "/api/v1/attachments/{id}": ("get",),
