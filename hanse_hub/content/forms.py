@@ -459,7 +459,7 @@ def _form_field(spec: kinds.Field):
             return choose_one(
                 label,
                 required=hints.required,
-                choices=[(choice.value, _choice_label(spec, choice)) for choice in spec.choices],
+                choices=options((c.value, _choice_label(spec, c)) for c in spec.choices),
                 default=next(iter(spec.choices)).value,
                 **extra,
             )
