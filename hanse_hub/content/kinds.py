@@ -63,7 +63,9 @@ class FormHints:
     max_length: int | None = None  # the form's own limit, where it differs from the API's
     one_line: bool = False  # TEXT: asked for in one line
     rows: int = 6  # TEXT: the height of the text area
-    markdown: bool = False  # TEXT: formatted with Markdown (and shown so in the preview)
+    # TEXT: written with Markdown (the form's preview renders it; the entry page's template
+    # says itself how it shows the field).
+    markdown: bool = False
 
 
 @dataclass(frozen=True)
