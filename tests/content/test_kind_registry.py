@@ -6,10 +6,12 @@ import pytest
 from marshmallow import Schema, ValidationError
 from werkzeug.datastructures import MultiDict
 
+from hanse_hub.accounts.models import Role
 from hanse_hub.api import schemas
 from hanse_hub.content import kinds, revisions
-from hanse_hub.content.forms import form_class_for
+from hanse_hub.content.forms import entry_form, form_class_for
 from hanse_hub.content.models import EntryKind
+from hanse_hub.policy import Actor
 from hanse_hub.search.indexing import entry_fields
 
 FieldType = kinds.FieldType
@@ -118,6 +120,35 @@ def test_a_field_added_to_a_kind_appears_in_the_web_form(app, registry, kind):
         assert message in form[field.name].errors
     others = [k for k in NEW_FIELDS if k != kind]
     assert all(field.name not in form_class_for(k, registry).kind_field_names for k in others)
+
+
+def test_a_link_added_to_a_kind_offers_the_entries_the_editor_may_see(
+    app, factory, rostock, registry
+):
+    # Links get their choices per request, by their target kind: a link to lessons offers
+    # the lessons the editor can see (not an internal draft of another city), a link to
+    # contacts is the people picker.
+    related = kinds.Field(
+        "related_lessons",
+        FieldType.LINKS,
+        "Verwandte Erfahrungen",
+        target=EntryKind.LESSON,
+        api_name="related_lesson_ids",
+    )
+    registry = registry.with_field(EntryKind.EVENT, related)
+    lesson = factory.entry(rostock, kind=EntryKind.LESSON, title="Losweise vergeben")
+    wismar = factory.tenant("wismar", short_name="Wismar")
+    hidden = factory.entry(
+        wismar, kind=EntryKind.LESSON, title="Entwurf", status="draft", visibility="internal"
+    )
+    editor = factory.user(rostock, Role.EDITOR)
+    with app.test_request_context():
+        form = entry_form(EntryKind.EVENT, Actor.of(editor), rostock, registry=registry)
+        offered = [choice.value for choice in form.related_lesson_ids.choices]
+        assert str(lesson.id) in offered and str(hidden.id) not in offered
+        assert form.people_field is None
+        solution_form = entry_form(EntryKind.SOLUTION, Actor.of(editor), rostock, registry=registry)
+        assert solution_form.people_field == "contact_ids"
 
 
 @pytest.mark.parametrize("kind", list(NEW_FIELDS), ids=str)
