@@ -1,6 +1,7 @@
-"""``/api/v1/export/…``, ``…/ical`` and ``…/publiccode``: the hub's lists as CSV or JSON files,
-events as iCalendar, solutions as publiccode.yml (and a publiccode.yml imported as a solution) –
-the same documents as the web's links (docs/standards.md), with only what the caller may see."""
+"""``/api/v1/export/…``, ``…/ical``, ``…/publiccode`` and ``…/catalogue``: the hub's lists as CSV
+or JSON files, events as iCalendar, solutions as publiccode.yml (and a publiccode.yml imported as
+a solution), the RDF catalogue – the same documents as the web's links (docs/standards.md), with
+only what the caller may see (the catalogue: only what anyone may see)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,10 @@ from hanse_hub.content.models import AdoptionStatus, EntryKind, Visibility
 from hanse_hub.content.services import ContentError
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.mail import external_url
 from hanse_hub.policy import PermissionDenied
 from hanse_hub.search.services import SearchRequest
-from hanse_hub.standards import csv_export, publiccode_mapping
+from hanse_hub.standards import csv_export, publiccode_mapping, rdf_catalogue
 from hanse_hub.standards import icalendar as ical
 from hanse_hub.tenants.services import get_tenant
 
@@ -285,3 +287,70 @@ def export_publiccode(entry_id: int):
         )
     body = publiccode_mapping.export_text(g.actor, entry)
     return _answer(body, publiccode_mapping.MEDIA_TYPE, "publiccode.yml")
+
+
+# -- RDF catalogue --------------------------------------------------------------------------------
+
+
+class CatalogueArgs(schemas.QuerySchema):
+    format = fields.String(
+        load_default="ttl",
+        validate=validate.OneOf(sorted(rdf_catalogue.FORMATS)),
+        metadata={"description": "ttl (Turtle), jsonld (JSON-LD) or rdf (RDF/XML)"},
+    )
+
+
+JSON_LD = {
+    "type": "object",
+    "properties": {"@context": {"type": "object"}, "@graph": {"type": "array"}},
+}
+CATALOGUE_DOC = _file_doc(
+    "RDF: DCAT-AP catalogue, ADMS-AP assets, DCAT-AP.de datasets (docs/standards.md)",
+    **{
+        media: {"schema": JSON_LD if media == "application/ld+json" else BINARY}
+        for _fmt, media in rdf_catalogue.FORMATS.values()
+    },
+)
+
+
+def _catalogue_links() -> rdf_catalogue.Links:
+    """The same IRIs as the web's catalogue (``/katalog``)."""
+    return rdf_catalogue.hub_links(external_url)
+
+
+def _rdf_answer(graph, extension: str, name: str) -> Response:
+    _fmt, media_type = rdf_catalogue.FORMATS[extension]
+    body = rdf_catalogue.serialise(graph, extension)
+    return _answer(body, media_type, f"{name}.{extension}")
+
+
+@blueprint.route("/catalogue")
+@limiter.limit(configured_limit("search"))
+@blueprint.arguments(CatalogueArgs, location="query")
+@blueprint.doc(**CATALOGUE_DOC)
+@problems(*READ_PROBLEMS, 422)
+def catalogue(args):
+    """The hub as an RDF catalogue: public, published solutions as ADMS-AP assets and the open
+    data public entries link to as DCAT-AP.de datasets – what anyone may see, whoever asks."""
+    graph = rdf_catalogue.catalogue_graph(_catalogue_links())
+    return _rdf_answer(graph, args["format"], "katalog")
+
+
+@blueprint.route(f"/entries/<{ID}:entry_id>/catalogue")
+@blueprint.arguments(CatalogueArgs, location="query")
+@blueprint.doc(**CATALOGUE_DOC)
+@problems(*READ_PROBLEMS, 404, 422)
+def entry_catalogue(args, entry_id: int):
+    """One entry's part of the RDF catalogue (its asset, the open data it links to); 404 when
+    the entry is not public and published, or has no part in the catalogue."""
+    entry = visible_entry(entry_id)
+    graph = rdf_catalogue.entry_graph(entry, _catalogue_links())
+    if graph is None:
+        raise problem(
+            404,
+            _(
+                "Dieser Eintrag steht nicht im Katalog: Dort stehen nur öffentliche, "
+                "veröffentlichte Lösungen und Einträge, die auf offene Daten verweisen."
+            ),
+        )
+    return _rdf_answer(graph, args["format"], entry.slug)

@@ -391,6 +391,13 @@ class SearchHitSchema(Schema):
     file = fields.String(allow_none=True, metadata={"description": "File the words were found in"})
     url = fields.String()
     score = fields.Float()
+    other_versions = fields.List(
+        fields.Integer(),
+        metadata={
+            "description": "Ids of the entry's other language versions that match too: an "
+            "entry and its translations are one hit (and counted once in total and facets)"
+        },
+    )
 
 
 class SearchResultSchema(Schema):

@@ -64,6 +64,7 @@ def search(args):
                 "file": h.file_name,
                 "url": entry_url(h.entry),
                 "score": h.score,
+                "other_versions": [e.id for e in page.other_versions.get(h.entry.id, [])],
             }
             for h in page.hits
         ],

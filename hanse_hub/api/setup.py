@@ -37,6 +37,7 @@ def init_api(app: Flask) -> HubApi:
         files,
         notifications,
         questions,
+        reuse,
         search,
         stats,
         workflow,

@@ -61,7 +61,7 @@ from hanse_hub.content.storage import storage_for
 from hanse_hub.content.views import entry_url
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
-from hanse_hub.policy import Action, can, can_create_in, can_edit_adoption
+from hanse_hub.policy import Action, PermissionDenied, can, can_create_in, can_edit_adoption
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import get_tenant, list_tenants
 from hanse_hub.web.context import current_actor
@@ -282,25 +282,41 @@ def create_entry(tenant_slug: str, kind_slug: str):
         try:
             with write_transaction():
                 entry = services.save_entry(
-                    actor, tenant, form.service_data(), kind=kind, consent=wants_consent(form)
+                    actor,
+                    tenant,
+                    form.service_data(),
+                    kind=kind,
+                    consent=wants_consent(form),
+                    status=_wanted_status(form),
                 )
         except ContentError as error:
             form.add_service_error(error, form.error_aliases)
             status = 422
+        except PermissionDenied:
+            abort(403)
         else:
-            flash(
-                _(
-                    "„%(title)s“ ist als Entwurf gespeichert. Nur die Redaktion von "
-                    "%(name)s sieht ihn, bis Sie ihn veröffentlichen.",
-                    title=entry.title,
-                    name=tenant.short_name,
-                ),
-                "success",
-            )
+            if entry.status == EntryStatus.PUBLISHED:
+                flash(_("„%(title)s“ ist veröffentlicht.", title=entry.title), "success")
+            else:
+                flash(
+                    _(
+                        "„%(title)s“ ist als Entwurf gespeichert. Nur die Redaktion von "
+                        "%(name)s sieht ihn, bis Sie ihn veröffentlichen.",
+                        title=entry.title,
+                        name=tenant.short_name,
+                    ),
+                    "success",
+                )
             return redirect(entry_url(entry))
     elif form.is_submitted():
         status = 422
     return _render_entry_form(form, tenant=tenant, kind=kind, status=status)
+
+
+def _wanted_status(form: EntryForm) -> EntryStatus | None:
+    """Published when "Veröffentlichen" was pressed (``services.save_entry`` publishes through
+    ``publish_entry``, in the same transaction as the save); otherwise the status stays."""
+    return EntryStatus.PUBLISHED if form.publish.data else None
 
 
 @blueprint.route("/eintraege/<db_id:entry_id>/bearbeiten", methods=["GET", "POST"])
@@ -325,6 +341,7 @@ def edit_entry(entry_id: int):
                     consent=consent,
                     expected_version=form.expected_version(),
                     minor=bool(form.minor.data),
+                    status=_wanted_status(form),
                 )
         except StaleEntry as error:
             form.form_errors.append(str(STALE_EDIT))
@@ -336,8 +353,13 @@ def edit_entry(entry_id: int):
         except ContentError as error:
             form.add_service_error(error, form.error_aliases)
             status = 422
+        except PermissionDenied:
+            abort(403)
         else:
-            flash(_("Ihre Änderungen sind gespeichert."), "success")
+            if form.publish.data and entry.status == EntryStatus.PUBLISHED:
+                flash(_("Ihre Änderungen sind gespeichert und veröffentlicht."), "success")
+            else:
+                flash(_("Ihre Änderungen sind gespeichert."), "success")
             if consent is False:
                 flash(
                     _(

@@ -323,6 +323,8 @@ class EntryForm(HubForm):
     version = HiddenField()
     save = SubmitField(_l("Speichern"))
     preview = SubmitField(_l("Vorschau"))
+    # Save and publish in one step (shown to those who may publish a draft).
+    publish = SubmitField(_l("Veröffentlichen"))
     # The people picker of forms with a people field (``people_field``): search, then choose.
     people_query = StringField(
         _l("Person suchen"),

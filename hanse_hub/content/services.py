@@ -15,7 +15,7 @@ from typing import Any
 from flask_babel import gettext as _
 from slugify import slugify
 from sqlalchemy import Select, case, delete, or_, select, text
-from sqlalchemy.orm import selectin_polymorphic, selectinload
+from sqlalchemy.orm import selectin_polymorphic, selectinload, with_polymorphic
 
 from hanse_hub.accounts.audit_log import forget_entry_title, record_entry_event
 from hanse_hub.content import kinds
@@ -150,13 +150,15 @@ def get_entry(actor: Actor, entry_id: int) -> Entry:
 def get_entry_by_slug(actor: Actor, tenant: Tenant, slug: str) -> EntryLookup:
     """The entry at a permalink; an old slug of a renamed entry finds it too."""
     scope = scope_for(actor).entry_filter()
+    # Every kind's own columns in the same statement (outer joins): the page shows them all.
+    any_kind = with_polymorphic(Entry, "*")
     entry = db.session.scalar(
-        select(Entry).where(Entry.tenant_id == tenant.id, Entry.slug == slug, scope)
+        select(any_kind).where(Entry.tenant_id == tenant.id, Entry.slug == slug, scope)
     )
     if entry is not None:
         return EntryLookup(entry)
     moved = db.session.scalar(
-        select(Entry)
+        select(any_kind)
         .join(SlugRedirect, SlugRedirect.entry_id == Entry.id)
         .where(SlugRedirect.tenant_id == tenant.id, SlugRedirect.old_slug == slug, scope)
     )

@@ -14,11 +14,9 @@ from flask import (
     send_file,
     url_for,
 )
-from slugify import slugify
 
+from hanse_hub.content import steckbrief as profiles
 from hanse_hub.content.attachments import get_attachment
-from hanse_hub.content.models import EntryKind
-from hanse_hub.content.profile import ProfileFacts, render_profile
 from hanse_hub.content.services import (
     MAX_COMPARED,
     EntryNotFound,
@@ -26,6 +24,7 @@ from hanse_hub.content.services import (
     related_entries,
     solutions_to_compare,
 )
+from hanse_hub.content.steckbrief import PROFILE_KINDS, permalink
 from hanse_hub.content.storage import storage_for
 from hanse_hub.database import write_transaction
 from hanse_hub.questions.forms import question_section
@@ -46,19 +45,6 @@ def _entry_url(entry) -> str:
     return entry_url(entry)
 
 
-def permalink(entry) -> str:
-    """The entry's address for print and PDF: the public base address when one is set."""
-    path = entry_url(entry)
-    base_url = current_app.config.get("HANSE_BASE_URL")
-    return (
-        base_url + path
-        if base_url
-        else url_for(
-            "content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug, _external=True
-        )
-    )
-
-
 @blueprint.app_template_global("permalink")
 def _permalink(entry) -> str:
     return permalink(entry)
@@ -74,10 +60,6 @@ def _lookup(tenant_slug: str, slug: str):
         abort(404)
 
 
-# Kinds with a "Steckbrief" (one-page PDF profile).
-PROFILE_KINDS = (EntryKind.SOLUTION, EntryKind.LESSON)
-
-
 @blueprint.route("/t/<tenant_slug>/<slug>/steckbrief.pdf")
 def entry_profile(tenant_slug: str, slug: str):
     """The entry's one-page PDF profile ("Steckbrief"), as the viewer may see it."""
@@ -90,12 +72,9 @@ def entry_profile(tenant_slug: str, slug: str):
             url_for("content.entry_profile", tenant_slug=entry.tenant.slug, slug=entry.slug),
             code=301,
         )
-    related = related_entries(current_actor(), entry)  # only what this viewer may see
-    facts = ProfileFacts(
-        contacts=related.get("contacts", []), adoptions=related.get("adoptions", [])
-    )
-    response = Response(render_profile(entry, facts, permalink(entry)), mimetype="application/pdf")
-    name = f"steckbrief-{slugify(entry.title)[:60] or entry.id}.pdf"
+    pdf = profiles.entry_profile(current_actor(), entry)
+    response = Response(pdf, mimetype="application/pdf")
+    name = profiles.profile_filename(entry)
     response.headers.set("Content-Disposition", "inline", filename=name)
     response.headers["Cache-Control"] = "private, no-store"  # drafts and internal entries too
     return response

@@ -127,7 +127,16 @@ def search_feed():
     words = " ".join(request.args.get("q", "").split())[:200]
     if not words:
         return error_response(400, _("Bitte geben Sie Suchwörter an (q=…)."))
-    page = search(ANONYMOUS, SearchRequest(q=words, exact=True, sort="date", per_page=FEED_SIZE))
+    page = search(
+        ANONYMOUS,
+        SearchRequest(
+            q=words,
+            exact=True,
+            sort="date",
+            per_page=FEED_SIZE,
+            one_per_translation_group=False,
+        ),
+    )
     feed = _feed(_("Suche: %(words)s", words=words), url_for("search.search_page", q=words))
     for hit in page.hits:
         _add_entry(feed, hit.entry)

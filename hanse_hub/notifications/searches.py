@@ -31,7 +31,16 @@ def check_followed_search(follow: Follow) -> int:
     created = 0
     actor = Actor.of(user)
     if not actor.is_anonymous:
-        page = search(actor, SearchRequest(q=follow.query, exact=True, sort="date", per_page=PAGE))
+        page = search(
+            actor,
+            SearchRequest(
+                q=follow.query,
+                exact=True,
+                sort="date",
+                per_page=PAGE,
+                one_per_translation_group=False,
+            ),
+        )
         for hit in page.hits:
             entry = hit.entry
             if entry.published_at is None or entry.published_at <= since:

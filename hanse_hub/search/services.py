@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import selectin_polymorphic, selectinload
+from sqlalchemy.orm import aliased, selectin_polymorphic, selectinload
 
-from hanse_hub.conditions import Condition, FieldIn, all_of
+from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
 from hanse_hub.content.models import (
     Contact,
     Entry,
@@ -77,6 +77,10 @@ class SearchRequest:
     # Exactly the words typed: no filler words left out, no corrected or relaxed results.
     # For saved searches, feeds and notifications, and for people who ask for it.
     exact: bool = False
+    # An entry and its translations are one hit (in the interface language's version when it
+    # matches): the total, the facet counts and the pages count translation groups. Off for
+    # feeds, notifications and exports, which list every version.
+    one_per_translation_group: bool = True
 
 
 @dataclass
@@ -118,6 +122,8 @@ class SearchPage:
     # No entry holds all words: these hits hold most of them; missing_words found nothing.
     relaxed: bool = False
     missing_words: tuple[str, ...] = ()
+    # Per hit (entry id): the other language versions that matched too, listed with it.
+    other_versions: dict[int, list[Entry]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -330,7 +336,16 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
             raw, tree = better.raw, better.tree
     corrected_query = better.corrected_query if better else None
     relaxed = better if better and better.relaxed else None
-    entries = _load_visible(actor, [hit.entry_id for hit in raw.hits])
+    grouped: dict[int, list[int]] = {}
+    if request.one_per_translation_group:
+        grouped = _matching_translations(actor, backend, replace(query, tree=tree))
+        if grouped:  # search again without the other versions: totals and facets count groups
+            others = [other for group in grouped.values() for other in group]
+            without = all_of(query.condition, NoneOf((FieldIn("entry_id", others),)))
+            raw = backend.search(replace(query, tree=tree, condition=without))
+    wanted = [hit.entry_id for hit in raw.hits]
+    wanted += [other for hit in raw.hits for other in grouped.get(hit.entry_id, [])]
+    entries = _load_visible(actor, wanted)
     stems = query_stems(tree)
     whole_stems = query_stems(typed_tree) if relaxed is None else stems
     hits = []
@@ -353,7 +368,54 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
         corrected_query=corrected_query,
         relaxed=relaxed is not None,
         missing_words=relaxed.missing_words if relaxed else (),
+        other_versions={
+            hit.entry.id: [
+                entries[other] for other in grouped.get(hit.entry.id, []) if other in entries
+            ]
+            for hit in hits
+            if grouped.get(hit.entry.id)
+        },
     )
+
+
+def _matching_translations(actor: Actor, backend, query: SearchQuery) -> dict[int, list[int]]:
+    """Translation groups with more than one version matching ``query`` (which holds the
+    visibility condition): the version to list (in the interface language if one matches,
+    else the best-ranked) → the other matching versions. Empty when the hub has no
+    translations that ``actor`` may see."""
+    translation = aliased(Entry)
+    visible = scope_for(actor).entry_filter()
+    members = db.session.execute(
+        select(Entry.id, Entry.translation_of_id, Entry.language).where(
+            visible,
+            (Entry.translation_of_id.is_not(None))
+            | select(translation.id).where(translation.translation_of_id == Entry.id).exists(),
+        )
+    ).all()
+    if not members:
+        return {}
+    group_of = {row.id: row.translation_of_id or row.id for row in members}
+    language_of = {row.id: row.language for row in members}
+    matched = backend.search(
+        replace(
+            query,
+            condition=all_of(query.condition, FieldIn("entry_id", list(group_of))),
+            offset=0,
+            limit=len(group_of),
+            facets=False,
+        )
+    )
+    groups: dict[int, list[int]] = {}
+    for hit in matched.hits:  # best first
+        groups.setdefault(group_of[hit.entry_id], []).append(hit.entry_id)
+    language = interface_language()
+    listed: dict[int, list[int]] = {}
+    for versions in groups.values():
+        if len(versions) < 2:
+            continue
+        kept = next((v for v in versions if language_of[v] == language), versions[0])
+        listed[kept] = [v for v in versions if v != kept]
+    return listed
 
 
 def _analysed(node: Node | None) -> AnalysedNode | None:

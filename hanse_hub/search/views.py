@@ -7,9 +7,8 @@ from urllib.parse import quote
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 from sqlalchemy import select
 
-from hanse_hub.content.translation_groups import one_per_translation_group
+from hanse_hub.content.translation_groups import Listed
 from hanse_hub.extensions import configured_limit, db, limiter
-from hanse_hub.labels import interface_language
 from hanse_hub.search import services
 from hanse_hub.search.analysis import words
 from hanse_hub.search.query_args import search_request_from_args
@@ -47,8 +46,8 @@ def search_page():
     return render_template(
         "search/results.html",
         page=page,
-        # Both language versions of an entry on this page of hits are one hit.
-        hits=one_per_translation_group(page.hits, interface_language(), lambda hit: hit.entry),
+        # An entry and its translations are one hit (the search counts groups, too).
+        hits=[Listed(hit, page.other_versions.get(hit.entry.id, [])) for hit in page.hits],
         exact_url=_url_with(request.args, genau="1", seite=None),
         fewer_words=_fewer_words(search_request.q) if empty else [],
         topics=services.topics_named_in(search_request.q) if empty else [],

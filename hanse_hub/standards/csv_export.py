@@ -187,7 +187,10 @@ def search_entries(actor: Actor, request: SearchRequest) -> list[Entry]:
     found: list[Entry] = []
     number = 1
     while len(found) < EXPORT_LIMIT:
-        page = search(actor, replace(request, page=number, per_page=MAX_PER_PAGE))
+        page = search(
+            actor,
+            replace(request, page=number, per_page=MAX_PER_PAGE, one_per_translation_group=False),
+        )
         found += [hit.entry for hit in page.hits]
         if number >= page.pages or not page.hits:
             break

@@ -4,6 +4,9 @@
 - ``/t/<stadt>/<eintrag>/kalender.ics``: one event as an iCalendar file;
 - ``/t/<stadt>/<lösung>/publiccode.yml``: a solution as publiccode.yml, and
   ``POST /t/<stadt>/neu/publiccode``: a publiccode.yml upload as a new draft solution;
+- ``/katalog`` (content negotiation), ``/katalog.ttl``/``.jsonld``/``.rdf``: the RDF catalogue
+  (DCAT-AP, ADMS-AP, DCAT-AP.de) of public entries, ``/t/<stadt>/<eintrag>/katalog.ttl`` …: one
+  entry's part of it;
 - ``/suche.csv``/``.json`` (same parameters as ``/suche``), ``/t/<stadt>/eintraege.csv``/``.json``
   (``?art=``), ``/wissenstransfer/uebernahmen.csv``/``.json`` (``?von=&nach=&status=``): lists.
 
@@ -13,7 +16,17 @@ calendar program without the viewer's session sees the public events.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -22,9 +35,10 @@ from hanse_hub.content.models import AdoptionStatus, Entry, EntryKind, Visibilit
 from hanse_hub.content.services import ContentError, EntryNotFound, get_entry_by_slug
 from hanse_hub.database import write_transaction
 from hanse_hub.extensions import configured_limit, limiter
+from hanse_hub.mail import external_url
 from hanse_hub.policy import PermissionDenied, can_create_in
 from hanse_hub.search.query_args import search_request_from_args
-from hanse_hub.standards import csv_export, publiccode_mapping
+from hanse_hub.standards import csv_export, publiccode_mapping, rdf_catalogue
 from hanse_hub.standards import icalendar as ical
 from hanse_hub.tenants.models import Tenant
 from hanse_hub.tenants.services import SLUG_PATTERN, get_tenant, list_tenants
@@ -231,3 +245,77 @@ def import_publiccode(tenant_slug: str):
         ),
         422,
     )
+
+
+# -- RDF catalogue --------------------------------------------------------------------------------
+
+RDF_MEDIA_TYPES = {media: ext for ext, (_fmt, media) in rdf_catalogue.FORMATS.items()}
+# What ``/katalog`` answers, in the order it prefers them (a browser gets the page).
+NEGOTIATED = ("text/html", *RDF_MEDIA_TYPES, "application/xhtml+xml")
+
+
+def catalogue_links() -> rdf_catalogue.Links:
+    return rdf_catalogue.hub_links(external_url)
+
+
+def rdf_download(graph, extension: str, filename: str):
+    _fmt, media_type = rdf_catalogue.FORMATS[extension]
+    body = rdf_catalogue.serialise(graph, extension)
+    response = download(body, media_type, filename, inline=True)
+    response.headers["Access-Control-Allow-Origin"] = "*"  # public data, for harvesters
+    return response
+
+
+@blueprint.route("/katalog")
+@limiter.limit(configured_limit("search"))
+def catalogue():
+    """Content negotiation: the RDF catalogue for RDF clients, a page for people; 406 else."""
+    accept = request.accept_mimetypes
+    best = accept.best_match(NEGOTIATED) if accept else "text/html"  # no Accept: the page
+    if best in RDF_MEDIA_TYPES:
+        response = _catalogue_answer(RDF_MEDIA_TYPES[best])
+    elif best is not None:
+        response = make_response(render_template("web/catalogue.html"))
+    else:
+        offered = ", ".join(NEGOTIATED[:-1])
+        response = Response(
+            _(
+                "Der Katalog ist in diesen Formaten zu haben: %(offered)s. Ihre Anfrage "
+                "(Accept: %(accept)s) nennt keines davon.",
+                offered=offered,
+                accept=request.headers.get("Accept", "")[:200],
+            )
+            + "\n",
+            status=406,
+            mimetype="text/plain",
+        )
+    response.vary.add("Accept")
+    return response
+
+
+def _catalogue_answer(extension: str):
+    graph = rdf_catalogue.catalogue_graph(catalogue_links())
+    return rdf_download(graph, extension, f"katalog.{extension}")
+
+
+@blueprint.route("/katalog.<any(ttl, jsonld, rdf):extension>")
+@limiter.limit(configured_limit("search"))  # the whole hub in one answer: limited like search
+def catalogue_file(extension: str):
+    """The whole catalogue: public solutions (ADMS-AP) and linked open data (DCAT-AP.de)."""
+    return _catalogue_answer(extension)
+
+
+@blueprint.route("/t/<tenant_slug>/<slug>/katalog.<any(ttl, jsonld, rdf):extension>")
+def entry_catalogue_file(tenant_slug: str, slug: str, extension: str):
+    """One entry's part of the catalogue (404 unless it is public and in the catalogue)."""
+    entry = visible_entry_or_404(tenant_slug, slug)
+    graph = rdf_catalogue.entry_graph(entry, catalogue_links())
+    if graph is None:
+        abort(404)
+    return rdf_download(graph, extension, f"{entry.slug}.{extension}")
+
+
+@blueprint.app_template_global("in_rdf_catalogue")
+def in_rdf_catalogue(entry: Entry) -> bool:
+    """Whether the entry has a part of the RDF catalogue (its page links it)."""
+    return rdf_catalogue.has_part(entry)

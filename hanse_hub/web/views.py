@@ -87,11 +87,18 @@ def _paginate(query: Select, number: int, per_page: int = PER_PAGE) -> Page:
     return page
 
 
+def _groups(rows):
+    """How many translation groups among ``rows``: an entry and its translations count once,
+    as the lists show them once (``one_per_translation_group``) and the search counts them."""
+    return func.count(func.distinct(func.coalesce(rows.c.translation_of_id, rows.c.id)))
+
+
 def _counts_by(query: Select, column: str) -> dict[Any, int]:
-    """How many rows of a visible-entries query share each value of ``column``."""
+    """How many entries (translation groups) of a visible-entries query share each value of
+    ``column``."""
     rows = query.order_by(None).subquery()
     return dict(
-        db.session.execute(select(rows.c[column], func.count()).group_by(rows.c[column])).all()
+        db.session.execute(select(rows.c[column], _groups(rows)).group_by(rows.c[column])).all()
     )
 
 
@@ -99,7 +106,7 @@ def _counts_by_topic(query: Select) -> dict[int, int]:
     rows = query.order_by(None).subquery()
     return dict(
         db.session.execute(
-            select(entry_topics.c.topic_id, func.count())
+            select(entry_topics.c.topic_id, _groups(rows))
             .select_from(entry_topics.join(rows, rows.c.id == entry_topics.c.entry_id))
             .group_by(entry_topics.c.topic_id)
         ).all()
@@ -149,9 +156,9 @@ def tenant_page(slug: str):
         ).all()
         for kind in EntryKind
     }
-    shown = {kind: len(entries) for kind, entries in sections.items()}
     language = interface_language()
     sections = {kind: one_per_translation_group(got, language) for kind, got in sections.items()}
+    shown = {kind: len(listed) for kind, listed in sections.items()}
     counts = _counts_by(visible_entries(actor, tenant=tenant, include_archived=False), "kind")
     return render_template(
         "tenants/page.html",
@@ -369,9 +376,9 @@ def topic_page(slug: str):
         if kind == EntryKind.EVENT:
             query = query.order_by(None).order_by(Event.starts_at.desc(), Event.id.desc())
         sections[kind] = db.session.scalars(query.limit(SECTION_SIZE)).all()
-    shown = {kind: len(entries) for kind, entries in sections.items()}
     language = interface_language()
     sections = {kind: one_per_translation_group(got, language) for kind, got in sections.items()}
+    shown = {kind: len(listed) for kind, listed in sections.items()}
     counts = _counts_by(visible_entries(actor, topic=topic, include_archived=False), "kind")
     contacts_query = _published_contacts(actor, tenant=None, topic=topic)
     contacts = db.session.scalars(

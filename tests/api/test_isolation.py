@@ -21,6 +21,7 @@ ENTRY_ROUTES = {
     "/api/v1/entries/{id}/attachments": ("get", "post"),
     "/api/v1/entries/{id}/ical": ("get",),
     "/api/v1/entries/{id}/publiccode": ("get",),
+    "/api/v1/entries/{id}/steckbrief.pdf": ("get",),
 }
 ATTACHMENT_ROUTES = {
     "/api/v1/attachments/{id}": ("get",),

@@ -196,6 +196,7 @@ PAGE_TYPES = [
     PageType("topic", lambda hub: hub.path("web.topic_page", slug="mobilitaet")),
     PageType("imprint", lambda hub: hub.path("web.imprint")),
     PageType("about", lambda hub: hub.path("web.about")),
+    PageType("open data catalogue", lambda hub: hub.path("exports.catalogue")),
     PageType("compare", lambda hub: _compare_path(hub)),
     PageType("not found", lambda hub: "/gibt-es-nicht"),
     PageType("login", lambda hub: hub.path("accounts.login")),

@@ -106,9 +106,24 @@ def test_the_editing_form_lists_its_sections_and_keeps_its_actions_in_reach(edit
     toc = page.get_by_role("navigation", name="Abschnitte des Formulars")
     toc.get_by_role("link", name="Einordnung").click()
     expect(page.get_by_role("heading", name="Einordnung")).to_be_in_viewport()
-    # Far down the long form, at the top of the page, "Speichern" stays on screen.
+    # Far down the long form, at the top of the page, "Entwurf speichern", "Vorschau" and
+    # "Veröffentlichen" stay on screen.
     page.evaluate("window.scrollTo(0, 0)")
-    expect(page.get_by_role("button", name="Speichern")).to_be_in_viewport()
+    for action in ("Entwurf speichern", "Vorschau", "Veröffentlichen"):
+        expect(page.get_by_role("button", name=action, exact=True)).to_be_in_viewport()
+
+
+def test_publish_in_the_editor_saves_and_publishes_with_the_script_running(editor_page, hub):
+    from playwright.sync_api import expect
+
+    page = editor_page
+    page.goto(hub.path("editing.create_entry", tenant_slug="rostock", kind_slug="erfahrung"))
+    page.get_by_label(re.compile(r"^Titel")).fill("Gleich veröffentlicht")
+    page.get_by_role("button", name="Veröffentlichen", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gleich veröffentlicht")
+    expect(page.get_by_text("„Gleich veröffentlicht“ ist veröffentlicht.")).to_be_visible()
+    # Published: the entry page offers no "Veröffentlichen" any more.
+    expect(page.get_by_role("button", name="Veröffentlichen", exact=True)).to_have_count(0)
 
 
 def test_the_people_picker_suggests_people_and_ticks_the_chosen_one(editor_page, hub):

@@ -96,9 +96,17 @@ def test_session_cookies_copied_before_logout_do_not_work_after_it(new_context):
     expect(attacker.get_by_role("button", name="Abmelden")).to_have_count(0)
 
 
-def test_editor_creates_a_solution_with_a_file_publishes_it_and_finds_it(new_context):
-    # Without JavaScript: every core task must work without it (scripts only enhance).
-    page = new_context(java_script_enabled=False).new_page()
+# Without JavaScript in make test: every core task must work without it (scripts only
+# enhance); the same journey with the scripts running is make test-long.
+@pytest.mark.parametrize(
+    "javascript",
+    [
+        pytest.param(True, marks=pytest.mark.slow, id="with-js"),
+        pytest.param(False, id="without-js"),
+    ],
+)
+def test_editor_creates_a_solution_with_a_file_publishes_it_and_finds_it(new_context, javascript):
+    page = new_context(java_script_enabled=javascript).new_page()
     title = "Füllstandssensoren für Mülleimer am Stadthafen"
     log_in(page, EDITOR_ROSTOCK)
     new_entry = _first_link_on(page, "Neuer Eintrag", ["/", "/konto", "/t/rostock"])
@@ -111,7 +119,7 @@ def test_editor_creates_a_solution_with_a_file_publishes_it_and_finds_it(new_con
     page.get_by_label(re.compile(r"^Kurzbeschreibung")).fill(
         "Sensoren melden, wann ein Mülleimer geleert werden muss."
     )
-    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("button", name="Entwurf speichern").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     entry_page = page.url
 

@@ -487,3 +487,62 @@ def test_an_edit_without_the_version_it_was_based_on_is_treated_as_stale(
     response = _post(client, url, data)
     assert response.status_code == 409
     assert _entry(session, "Ohne Version").summary == ""
+
+
+def test_publish_in_the_editor_saves_and_publishes_a_new_entry_in_one_step(
+    client, factory, session, rostock, editor
+):
+    session.commit()
+    factory.login(client, editor)
+    form = client.get("/t/rostock/neu/loesung").get_data(as_text=True)
+    assert 'name="publish"' in form and 'value="Entwurf speichern"' in form
+    data = {**COMMON, **KIND_INPUT["loesung"], "publish": "Veröffentlichen"}
+    response = _post(client, "/t/rostock/neu/loesung", data, follow_redirects=True)
+    assert response.status_code == 200
+    assert "ist veröffentlicht" in response.get_data(as_text=True)
+    entry = _entry(session, KIND_INPUT["loesung"]["title"])
+    assert entry.status == EntryStatus.PUBLISHED and entry.published_at is not None
+
+
+def test_publish_in_the_editor_saves_the_changes_of_a_draft_and_publishes_it(
+    client, factory, session, rostock, editor
+):
+    draft = factory.entry(rostock, author=editor, status="draft", title="Pegel")
+    session.commit()
+    factory.login(client, editor)
+    url = f"/eintraege/{draft.id}/bearbeiten"
+    assert 'name="publish"' in client.get(url).get_data(as_text=True)
+    data = {**COMMON, "title": "Pegelmessung", "version": str(draft.version)}
+    response = _post(client, url, {**data, "maturity": "pilot", "publish": "Veröffentlichen"})
+    assert response.status_code == 302
+    entry = _entry(session, "Pegelmessung")
+    assert entry is not None and entry.status == EntryStatus.PUBLISHED
+    # Published: the edit form saves, and offers no "Veröffentlichen" any more.
+    assert 'name="publish"' not in client.get(url).get_data(as_text=True)
+
+
+def test_publish_in_the_editor_refused_for_a_contact_without_consent_saves_nothing(
+    client, factory, session, rostock, editor
+):
+    session.commit()
+    factory.login(client, editor)
+    data = {**COMMON, **KIND_INPUT["kontakt"], "publish": "Veröffentlichen"}
+    response = _post(client, "/t/rostock/neu/kontakt", data)
+    assert response.status_code == 422
+    assert "Einwilligung" in response.get_data(as_text=True)
+    assert _entry(session, KIND_INPUT["kontakt"]["title"]) is None  # nothing half written
+
+
+def test_publish_in_the_editor_is_refused_to_who_may_only_read(
+    client, factory, session, rostock, wismar, editor
+):
+    draft = factory.entry(rostock, author=editor, status="draft", title="Pegel")
+    outsider = factory.user(wismar, Role.EDITOR)
+    session.commit()
+    factory.login(client, outsider)
+    data = {**COMMON, "title": "Übernommen", "version": str(draft.version), "publish": "1"}
+    response = client.post(
+        f"/eintraege/{draft.id}/bearbeiten", data={"csrf_token": csrf_token(client, "/"), **data}
+    )
+    assert response.status_code == 404
+    assert _entry(session, "Pegel").status == EntryStatus.DRAFT

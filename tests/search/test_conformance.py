@@ -443,3 +443,70 @@ def test_words_in_files_are_found_and_the_hit_names_the_file(
     assert [hit.entry.title for hit in page.hits] == ["Vortrag Trave"]
     assert page.hits[0].file_name == "pegel-folien.pdf"
     assert "<mark>frühzeitig</mark>" in str(page.hits[0].snippet)
+
+
+def test_an_entry_and_its_translation_are_one_hit_in_total_facets_and_pages(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    rostock = cities["rostock"]
+    member = Actor.of(f.user(rostock, Role.EDITOR))
+    original = f.entry(rostock, title="Pegelsensoren an der Warnow", language="de")
+    english = f.entry(
+        rostock,
+        title="Pegelsensoren: water level sensors",
+        language="en",
+        translation_of_id=original.id,
+    )
+    f.entry(cities["wismar"], title="Pegelsensoren im Hafen")
+    hidden = f.entry(rostock, title="Pegelsensoren intern", visibility="internal")
+    f.entry(
+        rostock,
+        title="Pegelsensoren internal",
+        language="en",
+        visibility="internal",
+        translation_of_id=hidden.id,
+    )
+    index(search_session)
+
+    page = services.search(ANONYMOUS, SearchRequest(q="Pegelsensoren"))
+    assert page.total == 2  # three public entries, two of them one entry in two languages
+    assert sorted(hit.entry.title for hit in page.hits) == [
+        "Pegelsensoren an der Warnow",  # the interface language's version
+        "Pegelsensoren im Hafen",
+    ]
+    assert page.other_versions == {original.id: [english]}
+    facets = {name: {v.value: v.count for v in values} for name, values in page.facets.items()}
+    assert facets["tenant"] == {"rostock": 1, "wismar": 1}
+    assert facets["kind"] == {"solution": 2}
+    # Pages count groups too: no entry appears on two pages in another language.
+    listed = [
+        hit.entry.id
+        for number in (1, 2)
+        for hit in services.search(
+            ANONYMOUS, SearchRequest(q="Pegelsensoren", per_page=1, page=number)
+        ).hits
+    ]
+    assert len(listed) == 2 and english.id not in listed
+    # The count passes through the visibility policy: a member sees the internal pair, once.
+    assert services.search(member, SearchRequest(q="Pegelsensoren")).total == 3
+    # Feeds, notifications and exports ask for every version.
+    every = services.search(
+        ANONYMOUS, SearchRequest(q="Pegelsensoren", one_per_translation_group=False)
+    )
+    assert every.total == 3 and every.other_versions == {}
+
+
+def test_a_translation_alone_is_found_when_its_original_is_hidden(
+    search_session, search_factory, cities
+):
+    f = search_factory
+    rostock = cities["rostock"]
+    original = f.entry(rostock, title="Baumkataster intern", visibility="internal")
+    f.entry(
+        rostock, title="Baumkataster tree register", language="en", translation_of_id=original.id
+    )
+    index(search_session)
+    page = services.search(ANONYMOUS, SearchRequest(q="Baumkataster"))
+    assert page.total == 1 and [h.entry.title for h in page.hits] == ["Baumkataster tree register"]
+    assert page.other_versions == {}  # the hidden original is not named

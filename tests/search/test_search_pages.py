@@ -217,3 +217,33 @@ def test_solutions_among_the_hits_can_be_picked_for_comparison(
     boxes = re.findall(r'<input type="checkbox" name="l" value="(\d+)" form="vergleich"', page)
     assert len(boxes) == 2  # the two public solutions
     assert '<input type="hidden" name="l" value="99">' in page  # chosen before, kept
+
+
+def test_search_page_counts_an_entry_and_its_translation_as_one_hit(
+    search_client, search_factory, search_session
+):
+    f = search_factory
+    rostock = f.tenant("rostock", short_name="Rostock")
+    original = f.entry(rostock, title="Pegelsensoren an der Warnow", language="de")
+    english = f.entry(
+        rostock,
+        title="Pegelsensoren: water level sensors",
+        language="en",
+        translation_of_id=original.id,
+    )
+    f.entry(rostock, title="Pegelsensoren im Hafen")
+    search_session.flush()
+    indexing.apply_all_pending_jobs()
+    search_session.commit()
+    german = search_client.get("/suche?q=Pegelsensoren").get_data(as_text=True)
+    assert "2 Treffer" in german and german.count('class="card hit"') == 2
+    assert ">Pegelsensoren an der Warnow</a>" in german
+    assert ">Pegelsensoren: water level sensors</a>" not in german.split('class="card hit"', 1)[1]
+    in_english = search_client.get(
+        "/suche?q=Pegelsensoren", headers={"Accept-Language": "en"}
+    ).get_data(as_text=True)
+    assert "2 results" in in_english
+    assert ">Pegelsensoren: water level sensors</a>" in in_english  # the English version listed
+    api = search_client.get("/api/v1/search?q=Pegelsensoren").json
+    assert api["total"] == 2
+    assert {hit["id"]: hit["other_versions"] for hit in api["hits"]}[original.id] == [english.id]

@@ -55,6 +55,11 @@ def test_no_hidden_entry_appears_in_any_export_an_anonymous_visitor_gets(client,
         "/api/v1/export/entries?tenant=rostock&format=json&kind=solution",
         "/api/v1/events/ical",
         "/api/v1/events/ical?tenant=rostock",
+        "/katalog.ttl",
+        "/katalog.jsonld",
+        "/katalog.rdf",
+        "/api/v1/catalogue",
+        "/api/v1/catalogue?format=jsonld",
     ]
     seen_control = False
     for path in paths:
@@ -70,5 +75,7 @@ def test_no_hidden_entry_appears_in_any_export_an_anonymous_visitor_gets(client,
             f"/t/rostock/{entry.slug}/publiccode.yml",
             f"/api/v1/entries/{entry.id}/ical",
             f"/api/v1/entries/{entry.id}/publiccode",
+            f"/t/rostock/{entry.slug}/katalog.ttl",
+            f"/api/v1/entries/{entry.id}/catalogue",
         ):
             assert client.get(path).status_code == 404, path

@@ -99,3 +99,34 @@ def test_grouping_keeps_the_order_and_prefers_the_language(factory, rostock):
     assert listed[0].other_versions == [first] and listed[1].other_versions == []
     german = one_per_translation_group([translation, alone, first], "de")
     assert [item.item for item in german] == [first, alone]
+
+
+def test_city_topic_and_home_pages_count_an_entry_and_its_translation_once(
+    client, factory, rostock
+):
+    original = factory.entry(rostock, title="Parkraumsensoren", topics=["mobilitaet"])
+    factory.entry(
+        rostock,
+        title="Parking sensors",
+        language="en",
+        topics=["mobilitaet"],
+        translation_of_id=original.id,
+    )
+    factory.entry(rostock, title="Ladesäulen", topics=["mobilitaet"])
+    city = _main(text(client.get("/t/rostock")))
+    assert 'href="#art-solution">2 Lösungen</a>' in city
+    topic = _main(text(client.get("/themen/mobilitaet")))
+    assert 'href="#art-solution">2 Lösungen</a>' in topic
+    assert "Alle 2 Lösungen" not in topic  # both are on the page: no link to the rest
+    home = _main(text(client.get("/")))
+    assert "2 Einträge" in home and "3 Einträge" not in home
+
+
+def test_topic_page_links_its_solutions_to_the_comparison(client, factory, rostock):
+    first = factory.entry(rostock, title="Parkraumsensoren", topics=["mobilitaet"])
+    second = factory.entry(rostock, title="Ladesäulen", topics=["mobilitaet"])
+    topic = _main(text(client.get("/themen/mobilitaet")))
+    link = topic.split("Diese Lösungen vergleichen", 1)[0].rsplit('href="', 1)[1]
+    assert sorted(link.split('"', 1)[0].split("?", 1)[1].split("&amp;")) == sorted(
+        [f"l={first.id}", f"l={second.id}"]
+    )

@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from fpdf import FPDF
+from slugify import slugify
 
-from hanse_hub.content.models import Adoption, Entry, LessonLearned, Solution
+from hanse_hub.content.models import Adoption, Entry, EntryKind, LessonLearned, Solution
+from hanse_hub.content.services import related_entries
 from hanse_hub.labels import ADOPTION_LABELS, KIND_LABELS, MATURITY_LABELS, interface_language
+from hanse_hub.policy import Actor
 
 HUB_NAME = "Smarte Hanse – Wissensplattform"
 PLAIN = {
@@ -39,6 +43,8 @@ PLAIN = {
 MARKDOWN = re.compile(r"^\s*#+\s+|\*\*|__", re.MULTILINE)
 # Characters per text section, tried from the first until the profile fits one page.
 SECTION_LIMITS = (900, 600, 400, 250, 150)
+# Kinds with a "Steckbrief".
+PROFILE_KINDS = (EntryKind.SOLUTION, EntryKind.LESSON)
 
 
 @dataclass(frozen=True)
@@ -167,3 +173,33 @@ def render_profile(entry: Entry, facts: ProfileFacts, permalink: str) -> bytes:
         if pdf.pages_count == 1:
             break
     return bytes(pdf.output())
+
+
+def permalink(entry: Entry) -> str:
+    """The entry's address for print and PDF: the public base address when one is set."""
+    path = url_for("content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug)
+    base_url = current_app.config.get("HANSE_BASE_URL")
+    return (
+        base_url + path
+        if base_url
+        else url_for(
+            "content.entry_page", tenant_slug=entry.tenant.slug, slug=entry.slug, _external=True
+        )
+    )
+
+
+def entry_profile(actor: Actor, entry: Entry) -> bytes:
+    """The "Steckbrief" of ``entry`` (a solution or lesson ``actor`` may see) as PDF bytes,
+    with only the contacts and adoptions ``actor`` may see. The web page's link and the API
+    both call this. Other kinds: ``ValueError``."""
+    if entry.kind not in PROFILE_KINDS:
+        raise ValueError(f"no profile for a {entry.kind}")
+    related = related_entries(actor, entry)  # only what this viewer may see
+    facts = ProfileFacts(
+        contacts=related.get("contacts", []), adoptions=related.get("adoptions", [])
+    )
+    return render_profile(entry, facts, permalink(entry))
+
+
+def profile_filename(entry: Entry) -> str:
+    return f"steckbrief-{slugify(entry.title)[:60] or entry.id}.pdf"
