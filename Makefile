@@ -30,7 +30,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# The KERN UX design system and axe-core from npm (package-lock.json) into node_modules/.
+# The KERN UX design system, axe-core and Pagefind (the static archive's search) from npm
+# (package-lock.json) into node_modules/.
 # Without npm the hub still runs, with its own stylesheet; the axe-core tests are skipped.
 NODE_STAMP := node_modules/.package-lock.json
 assets:

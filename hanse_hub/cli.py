@@ -22,6 +22,7 @@ from hanse_hub.accounts import services as accounts
 from hanse_hub.accounts import tokens as api_tokens
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.accounts.passwords import WeakPassword, generate_password
+from hanse_hub.archive.cli import archive_group
 from hanse_hub.content import files, topics
 from hanse_hub.content.models import Entry, Visibility
 from hanse_hub.content.services import ContentError, purge_entry
@@ -56,6 +57,7 @@ token_group = FreezableGroup(
 )
 files_group = FreezableGroup("files", help="Stored files (uploads).", reads=frozenset({"verify"}))
 hub.add_command(freeze_command)
+hub.add_command(archive_group)
 hub.add_command(files_group)
 hub.add_command(token_group)
 hub.add_command(topic_group)

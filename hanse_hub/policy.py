@@ -18,6 +18,10 @@ The rules, in words:
 * hub admins manage tenants, topics and accounts, but see content only as
   their memberships allow: there is no all-seeing role;
 * a deactivated user is treated as anonymous;
+* the network reader – nobody in particular, the reader of an intranet archive
+  (``hub archive build --visibility network``) – sees published and archived ``public``
+  and ``network`` entries of every tenant, never ``internal`` ones or drafts, and may do
+  nothing else;
 * soft-deleted entries are seen by nobody; admins of the owning tenant may
   restore them.
 
@@ -76,6 +80,8 @@ class Actor:
     user_id: int | None = None
     is_hub_admin: bool = False
     roles: Mapping[int, Role] = field(default_factory=dict)
+    # The reader of an intranet archive: a member of the network, of no tenant in particular.
+    network_reader: bool = False
 
     @classmethod
     def of(cls, user: User | None) -> Actor:
@@ -108,6 +114,7 @@ class Actor:
 
 
 ANONYMOUS = Actor()
+NETWORK_READER = Actor(network_reader=True)
 
 
 @dataclass(frozen=True)
@@ -293,7 +300,7 @@ class VisibilityScope:
 
 def scope_for(actor: Actor) -> VisibilityScope:
     if actor.is_anonymous:
-        return VisibilityScope()
+        return VisibilityScope(network=actor.network_reader)
     return VisibilityScope(
         network=bool(actor.roles),
         member_tenant_ids=frozenset(actor.roles),

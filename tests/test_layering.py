@@ -54,6 +54,10 @@ LAYER_OF_PREFIX = {
     # The read-only freeze (issue #14): its switch is a service, its guard an edge.
     "hanse_hub.freeze": SERVICES,
     "hanse_hub.freeze.guard": EDGES,
+    # The static archive (issue #14): what it holds is a service; rendering the pages through
+    # the web views is an edge.
+    "hanse_hub.archive": SERVICES,
+    "hanse_hub.archive.build": EDGES,
     # Open standards (docs/standards.md): documents built from what a caller may see.
     "hanse_hub.standards": SERVICES,
     # Registers every table, also those whose model lives beside its service (invitations).

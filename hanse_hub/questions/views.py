@@ -67,8 +67,9 @@ def ask(entry_id: int):
                 minutes=max(1, error.retry_after // 60),
             )
         ]
-        page, _status = render_entry(actor, entry, 429, ask_form=form)
-        return page, 429, {"Retry-After": str(error.retry_after)}
+        response = render_entry(actor, entry, 429, ask_form=form)
+        response.headers["Retry-After"] = str(error.retry_after)
+        return response
     flash(_("Ihre Frage ist gestellt. Sie werden benachrichtigt, sobald sie beantwortet ist."))
     return redirect(_anchor(entry, question.id), code=303)
 

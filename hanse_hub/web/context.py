@@ -50,6 +50,8 @@ def register_template_helpers(app: Flask) -> None:
         actor = current_actor()
         return {
             "actor": actor,
+            # Set while `hub archive build` renders the page (hanse_hub/archive/build.py).
+            "static_archive": g.get("static_archive"),
             # A frozen hub (read-only) offers nothing but reading: no edit, publish, delete ….
             "can": lambda action, entry: (
                 can(actor, Action(action), entry)

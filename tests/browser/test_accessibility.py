@@ -222,6 +222,8 @@ PAGE_TYPES = [
         EDITOR_ROSTOCK,
     ),
     PageType("administration", lambda hub: hub.path("admin.overview"), ADMIN_ROSTOCK),
+    # With the hub's part and the three paths after the funding (issue #14).
+    PageType("administration (hub)", lambda hub: hub.path("admin.overview"), HUB_ADMIN),
     PageType("knowledge transfer", lambda hub: hub.path("transfer.overview")),
     PageType(
         "knowledge transfer (member)", lambda hub: hub.path("transfer.overview"), EDITOR_ROSTOCK
