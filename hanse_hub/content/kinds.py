@@ -9,8 +9,9 @@ derived from this registry:
 - the API's marshmallow fields (``api.schemas``),
 - the texts the search index takes (``search.indexing.entry_fields``),
 - the fields the history compares and how it names them (``content.revisions``, ``labels``),
-- the web form's field for a field that the hand-written form does not lay out itself
-  (``content.forms.form_class_for``).
+- the web form's kind-specific fields – which field, in which order, its label, limits,
+  choices, help text and the message for a missing value (``content.forms``, from each
+  field's ``type`` and its ``form`` hints).
 
 Adding a field to a kind: one ``Field`` in ``REGISTRY`` plus a migration for its column.
 The functions take a registry as a parameter (default ``REGISTRY``) so that a test can add a
@@ -20,6 +21,7 @@ field to a copy and see it everywhere.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from flask_babel import lazy_gettext as _l
@@ -31,6 +33,7 @@ from hanse_hub.content.models import (
     Maturity,
     SoftwareType,
 )
+from hanse_hub.labels import MATURITY_LABELS
 
 
 class FieldType(enum.StrEnum):
@@ -43,6 +46,26 @@ class FieldType(enum.StrEnum):
     DATE = "date"  # a calendar day (optional)
     LINKS = "links"  # links to other entries of kind ``target`` (ids in the API)
     LINK = "link"  # one link to an entry of kind ``target`` (its id in the API)
+
+
+@dataclass(frozen=True)
+class FormHints:
+    """How the web form asks for a field, beyond what its type and limits say.
+
+    The form's field follows from the ``Field``'s type (text area, line, address, select,
+    comma-separated list, date, Berlin time, entry choices, the people picker); these hints
+    word and size it.
+    """
+
+    label: str | None = None  # the form's question, where it says more than ``Field.label``
+    help: str | None = None  # the hint below the field
+    required: str | None = None  # the message for an empty field (the field is then required)
+    max_length: int | None = None  # the form's own limit, where it differs from the API's
+    one_line: bool = False  # TEXT: asked for in one line
+    rows: int = 6  # TEXT: the height of the text area
+    # TEXT: written with Markdown (the form's preview renders it; the entry page's template
+    # says itself how it shows the field).
+    markdown: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,10 +85,14 @@ class Field:
     item_max_length: int | None = None  # LIST: each item
     max_items: int | None = None  # LIST and LINKS
     choices: type[enum.Enum] | None = None  # CHOICE
+    # CHOICE: what the interface calls each value; without, values are shown as they are
+    # (the values of a standard such as publiccode.yml).
+    choice_labels: Mapping[enum.Enum, str] | None = field(default=None, hash=False)
     target: EntryKind | None = None  # LINKS and LINK
     searched: bool = False
     in_history: bool = True
     api_name: str | None = None
+    form: FormHints = FormHints()
 
     @property
     def input_name(self) -> str:
@@ -109,6 +136,22 @@ def _text(name: str, label: str, maximum: int = 100_000, **kw) -> Field:
     return Field(name, FieldType.TEXT, label, max_length=maximum, **kw)
 
 
+def _markdown(name: str, label: str, help: str | None = None) -> Field:
+    """A searched long text written with Markdown (the form takes as much as the column)."""
+    hints = FormHints(help=help, markdown=True, max_length=MAX_TEXT)
+    return _text(name, label, searched=True, form=hints)
+
+
+def _plain(name: str, label: str) -> Field:
+    """A searched short text without formatting (a few lines in the form)."""
+    return _text(name, label, searched=True, form=FormHints(rows=3, max_length=20_000))
+
+
+def _one_line(name: str, label: str, form_max: int, help: str | None = None, **kw) -> Field:
+    """A text asked for in one line of at most ``form_max`` characters."""
+    return _text(name, label, form=FormHints(help=help, one_line=True, max_length=form_max), **kw)
+
+
 # Fields every kind has (laid out by the web form itself; listed for the history's names).
 COMMON_FIELDS = (
     Field("title", FieldType.LINE, _l("Titel"), max_length=300, min_length=1),
@@ -129,12 +172,25 @@ REGISTRY = Registry(
         KindSpec(
             EntryKind.SOLUTION,
             (
-                Field("maturity", FieldType.CHOICE, _l("Reifegrad"), choices=Maturity),
-                _text("problem", _l("Problem"), searched=True),
-                _text("approach", _l("Lösungsansatz"), searched=True),
-                _text("transferability", _l("Übertragbarkeit"), searched=True),
-                _text("costs", _l("Kosten"), searched=True),
-                _text("partners", _l("Partner"), searched=True),
+                Field(
+                    "maturity",
+                    FieldType.CHOICE,
+                    _l("Reifegrad"),
+                    choices=Maturity,
+                    choice_labels=MATURITY_LABELS,
+                    form=FormHints(required=_l("Bitte wählen Sie den Reifegrad.")),
+                ),
+                _markdown(
+                    "problem", _l("Problem"), _l("Welches Problem der Stadt löst die Lösung?")
+                ),
+                _markdown("approach", _l("Lösungsansatz"), _l("Wie funktioniert die Lösung?")),
+                _markdown(
+                    "transferability",
+                    _l("Übertragbarkeit"),
+                    _l("Was braucht eine andere Stadt, um sie zu übernehmen?"),
+                ),
+                _plain("costs", _l("Kosten")),
+                _plain("partners", _l("Partner")),
                 Field(
                     "technologies",
                     FieldType.LIST,
@@ -142,6 +198,7 @@ REGISTRY = Registry(
                     item_max_length=80,
                     max_items=50,
                     searched=True,
+                    form=FormHints(help=_l("Durch Kommas getrennt, z. B. LoRaWAN, FIWARE.")),
                 ),
                 Field(
                     "software_licence",
@@ -149,6 +206,12 @@ REGISTRY = Registry(
                     _l("Lizenz der Software"),
                     max_length=80,
                     nullable=True,
+                    form=FormHints(
+                        help=_l(
+                            "Falls die Lösung Software enthält: die Lizenz als SPDX-Kürzel, "
+                            "z. B. EUPL-1.2."
+                        )
+                    ),
                 ),
                 Field(
                     "repository_url",
@@ -156,6 +219,7 @@ REGISTRY = Registry(
                     _l("Adresse des Quellcodes"),
                     max_length=500,
                     nullable=True,
+                    form=FormHints(help=_l("z. B. https://gitlab.opencode.de/…")),
                 ),
                 Field(
                     "contacts",
@@ -197,10 +261,10 @@ REGISTRY = Registry(
         KindSpec(
             EntryKind.LESSON,
             (
-                _text("context", _l("Ausgangslage"), searched=True),
-                _text("what_worked", _l("Was funktioniert hat"), searched=True),
-                _text("what_did_not_work", _l("Was nicht funktioniert hat"), searched=True),
-                _text("recommendations", _l("Empfehlungen"), searched=True),
+                _markdown("context", _l("Ausgangslage")),
+                _markdown("what_worked", _l("Was funktioniert hat")),
+                _markdown("what_did_not_work", _l("Was nicht funktioniert hat")),
+                _markdown("recommendations", _l("Empfehlungen")),
                 Field(
                     "solutions",
                     FieldType.LINKS,
@@ -221,11 +285,23 @@ REGISTRY = Registry(
                     max_length=200,
                     min_length=1,
                     searched=True,
+                    form=FormHints(
+                        label=_l("Name der Person"),
+                        required=_l("Bitte geben Sie den Namen der Person an."),
+                    ),
                 ),
-                _text("position", _l("Funktion"), searched=True),
-                _text("org_unit", _l("Organisationseinheit"), searched=True),
+                _one_line("position", _l("Funktion"), 200, searched=True),
+                _one_line(
+                    "org_unit",
+                    _l("Organisationseinheit"),
+                    200,
+                    _l("z. B. Amt für Verkehrsanlagen"),
+                    searched=True,
+                ),
+                # The address's form is checked by the form (``ContactForm.validate_email``).
                 Field("email", FieldType.LINE, _l("E-Mail-Adresse"), max_length=320),
-                _text("phone", _l("Telefon")),
+                # Which characters a number may have: ``ContactForm.validate_phone``.
+                _one_line("phone", _l("Telefon"), 60),
                 Field(
                     "expertise",
                     FieldType.LIST,
@@ -233,24 +309,58 @@ REGISTRY = Registry(
                     item_max_length=120,
                     max_items=50,
                     searched=True,
+                    form=FormHints(
+                        help=_l("Durch Kommas getrennt, z. B. Parkraummanagement, Vergabe.")
+                    ),
                 ),
-                Field("left_at", FieldType.DATE, _l("Nicht mehr erreichbar seit"), nullable=True),
+                Field(
+                    "left_at",
+                    FieldType.DATE,
+                    _l("Nicht mehr erreichbar seit"),
+                    nullable=True,
+                    form=FormHints(
+                        help=_l(
+                            "Wenn die Person die Stelle verlassen hat: Fragen gehen ab diesem "
+                            "Tag an die Redaktion Ihrer Organisation."
+                        )
+                    ),
+                ),
             ),
         ),
         KindSpec(
             EntryKind.EVENT,
             (
-                Field("starts_at", FieldType.DATETIME, _l("Beginn")),
-                Field("ends_at", FieldType.DATETIME, _l("Ende")),
-                _text("place", _l("Ort"), searched=True),
-                _text("organiser", _l("Veranstalter"), searched=True),
-                _text("programme", _l("Programm"), searched=True),
+                Field(
+                    "starts_at",
+                    FieldType.DATETIME,
+                    _l("Beginn"),
+                    form=FormHints(required=_l("Bitte geben Sie den Beginn an.")),
+                ),
+                Field(
+                    "ends_at",
+                    FieldType.DATETIME,
+                    _l("Ende"),
+                    form=FormHints(required=_l("Bitte geben Sie das Ende an.")),
+                ),
+                _one_line("place", _l("Ort"), 300, searched=True),
+                _one_line("organiser", _l("Veranstalter"), 300, searched=True),
+                _markdown("programme", _l("Programm")),
             ),
         ),
         KindSpec(
             EntryKind.MATERIAL,
             (
-                Field("event_id", FieldType.LINK, _l("Veranstaltung"), target=EntryKind.EVENT),
+                Field(
+                    "event_id",
+                    FieldType.LINK,
+                    _l("Veranstaltung"),
+                    target=EntryKind.EVENT,
+                    form=FormHints(
+                        help=_l(
+                            "Material gehört zu einer Veranstaltung, einer Lösung oder zu beiden."
+                        )
+                    ),
+                ),
                 Field("solution_id", FieldType.LINK, _l("Lösung"), target=EntryKind.SOLUTION),
                 Field(
                     "speakers",
