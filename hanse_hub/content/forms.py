@@ -34,6 +34,7 @@ from wtforms.validators import (
     InputRequired,
     Length,
     Optional,
+    StopValidation,
     ValidationError,
 )
 
@@ -413,8 +414,9 @@ MAX_LIST_INPUT = 4000
 
 
 def _web_address(form, field) -> None:
+    """Runs before the URL check and stops the chain, so a wrong scheme is said once."""
     if field.data and not field.data.lower().startswith(("https://", "http://")):
-        raise ValidationError(WEB_ADDRESS_MESSAGE)
+        raise StopValidation(WEB_ADDRESS_MESSAGE)
 
 
 def _local_datetime(label: str, message: str, **kwargs) -> DateTimeLocalField:
@@ -453,7 +455,7 @@ def _form_field(spec: kinds.Field):
             return line(label, maximum, required=required, **extra)
         case kinds.FieldType.URL:
             address = URL(require_tld=False, message=WEB_ADDRESS_MESSAGE)
-            return line(label, maximum, address, _web_address, required=required, **extra)
+            return line(label, maximum, _web_address, address, required=required, **extra)
         case kinds.FieldType.LIST:
             items = CommaList(max_items=spec.max_items or 50, max_length=spec.item_max_length or 80)
             return line(label, hints.max_length or MAX_LIST_INPUT, items, **extra)

@@ -546,3 +546,24 @@ def test_publish_in_the_editor_is_refused_to_who_may_only_read(
     )
     assert response.status_code == 404
     assert _entry(session, "Pegel").status == EntryStatus.DRAFT
+
+
+def test_an_address_without_https_is_refused_with_one_message_not_two(
+    client, factory, session, rostock, editor
+):
+    session.commit()
+    factory.login(client, editor)
+    url = "/t/rostock/neu/loesung"
+    data = {
+        **COMMON,
+        **KIND_INPUT["loesung"],
+        "repository_url": "ftp://example.org/quelle",
+        "csrf_token": csrf_token(client, url),
+    }
+    response = client.post(url, data=data)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    message = "Bitte geben Sie eine Adresse mit https:// an."
+    # Once in the summary at the top and once at the field – not twice in each.
+    assert page.count(f"Adresse des Quellcodes: {message}") == 1
+    assert page.count(message) == 2
