@@ -50,8 +50,10 @@ seed: migrate
 run: assets seed
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+# Two processes (pytest-xdist) on this project's 2-core machines: about half of a test waits
+# for PostgreSQL, Chromium or a server process, so the other process runs meanwhile.
 test: install assets
-	$(BIN)/python -m pytest -m "not slow" -q
+	$(BIN)/python -m pytest -m "not slow" -q -n auto --dist loadgroup
 
 test-long: install
 	$(BIN)/python -m pytest -m slow -q -s

@@ -47,6 +47,17 @@ def backend(request) -> str:
     return request.param
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m "not slow" deselects by marker
+def pytest_collection_modifyitems(config, items):
+    """The heaviest crawls and the fuzz run keep their SQLite variant in ``make test`` and run
+    on PostgreSQL in ``make test-long`` (``@pytest.mark.slow_on_postgresql``)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgresql = callspec is not None and callspec.params.get("backend") == "postgresql"
+        if on_postgresql and item.get_closest_marker("slow_on_postgresql"):
+            item.add_marker(pytest.mark.slow)
+
+
 class IsolatedClient(FlaskClient):
     """A test client whose every request runs in its own application context, as in production.
 

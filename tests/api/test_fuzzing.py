@@ -50,6 +50,10 @@ from tests.databases import postgres_unavailable_reason
 SHORT_RUN_EXAMPLES = 5
 CALLERS = ("anonymous", "editor", "admin", "hub_admin")
 
+# One fuzz run per database, shared by this module's tests: all of them in one test process
+# (make test's --dist loadgroup); the PostgreSQL run is part of make test-long.
+pytestmark = [pytest.mark.slow_on_postgresql, pytest.mark.xdist_group("api-fuzz")]
+
 
 @pytest.fixture(scope="module")
 def fuzz_report(backend, tmp_path_factory):

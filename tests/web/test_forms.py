@@ -81,6 +81,7 @@ def _text_fields(form: Form) -> list[str]:
     ]
 
 
+@pytest.mark.slow_on_postgresql
 @pytest.mark.parametrize("role", ROLES)
 def test_no_form_answers_absurd_input_with_a_server_error(client, factory, session, role):
     people = seed_small_hub(factory)
@@ -100,6 +101,7 @@ def test_no_form_answers_absurd_input_with_a_server_error(client, factory, sessi
     assert not errors, f"server errors (method, form, input, choice, status): {errors}"
 
 
+@pytest.mark.slow_on_postgresql
 @pytest.mark.parametrize("role", ROLES)
 def test_a_refusing_form_shows_what_was_typed(client, factory, session, role):
     people = seed_small_hub(factory)

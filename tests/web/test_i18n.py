@@ -385,6 +385,7 @@ def _crawl(client) -> dict:
     return found
 
 
+@pytest.mark.slow_on_postgresql
 @pytest.mark.parametrize("role", ROLES)
 def test_crawl_in_english_finds_no_broken_link_and_no_german_ui_text(
     client, factory, session, role
