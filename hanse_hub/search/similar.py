@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import joinedload, selectin_polymorphic, selectinload, with_polymorphic
 
 from hanse_hub.conditions import FieldIn, NoneOf
@@ -37,6 +37,11 @@ STORED = 50
 # for each pass, so that an edit or a batch of 200 jobs costs a bounded number of searches;
 # lists further away catch up when their entry changes or at the next reindex.
 NEIGHBOURS = 10
+# Two processes renewing one entry's list at once (the index-recovery thread of one server and
+# a request of another) would each delete its rows and insert the same (entry, rank) keys: on
+# PostgreSQL the second insert fails on the key. Writers of the lists therefore take this
+# transaction-scoped advisory lock first; on SQLite one writer at a time is the rule anyway.
+LIST_WRITERS_LOCK = 0x48414E5345  # "HANSE"
 REFERRERS = 20
 
 # The kinds shown first beside an entry of a kind: other experts beside a contact, solutions
@@ -80,6 +85,11 @@ def compute(entry: Entry, texts: list[str], backend: SearchBackend) -> list[int]
     kind_of = dict(db.session.execute(select(Entry.id, Entry.kind).where(Entry.id.in_(ids))).all())
     fitting = [i for i in ids if str(kind_of.get(i)) in kinds_first]
     return fitting + [i for i in ids if i not in set(fitting)]
+
+
+def _one_writer_at_a_time() -> None:
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LIST_WRITERS_LOCK})
 
 
 def _store(entry_id: int, similar_ids: list[int]) -> None:
@@ -130,6 +140,7 @@ def refresh_after_change(
     cities' lists in the same pass. Returns how many lists were computed. Runs inside the
     indexing transaction."""
     changed_ids = [e.id for e in live] + list(gone_ids)
+    _one_writer_at_a_time()
     if gone_ids:
         db.session.execute(delete(SimilarEntry).where(SimilarEntry.entry_id.in_(gone_ids)))
     if not changed_ids:
@@ -166,6 +177,7 @@ def rebuild_all(
     for start in range(0, len(entry_ids), batch_size):
         batch = entry_ids[start : start + batch_size]
         with write_transaction():
+            _one_writer_at_a_time()
             db.session.execute(delete(SimilarEntry).where(SimilarEntry.entry_id.in_(batch)))
             refresh(_load(batch), texts_of, backend)
         done += len(batch)
