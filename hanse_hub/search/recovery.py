@@ -4,7 +4,8 @@ Inline indexing applies a use case's jobs right after its commit. A process that
 dies between the commit and the indexing leaves the jobs in the outbox; every
 serving process therefore also applies pending jobs when it starts and then every
 ``HANSE_INDEX_RECOVERY_SECONDS`` (in worker mode the worker does this already).
-Applying a job twice is harmless, so processes need not coordinate.
+Applying a job twice is harmless, so processes need not coordinate; only the stored lists of
+similar entries are renewed one writer at a time (``similar.LIST_WRITERS_LOCK``).
 """
 
 from __future__ import annotations
