@@ -124,7 +124,8 @@ def test_ten_thousand_entries_export_with_flat_memory_and_import_without_loss(
         pytest.skip(reason)
     # The import rebuilds the index and then the stored lists of similar entries. Those lists
     # are derived, not exported, and not what this test checks; for 10,000 generated entries
-    # of the same words each list's search matches every entry (over 15 minutes per database).
+    # of the same words each list's search matches every entry (more than 10 minutes on SQLite
+    # before it was stopped unfinished).
     monkeypatch.setattr(similar, "rebuild_all", lambda *args, **kwargs: None)
     from tests.databases import fresh_database
 
