@@ -51,6 +51,7 @@ CACHED_ENDPOINTS = frozenset(
     }
 )
 MAX_PAGES = 512
+MAX_STORE_BYTES = 32 * 1024 * 1024  # per process; a page of the demo hub is 10-60 KB
 MAX_PAGE_BYTES = 1024 * 1024
 CSRF_FIELD = b'name="csrf_token"'
 HIT_HEADER = "X-Hub-Page-Cache"
@@ -66,12 +67,14 @@ class KeptPage:
 
 
 class PageStore:
-    """A bounded, thread-safe LRU of pages by (host, address, language)."""
+    """A thread-safe LRU of pages by (scheme, host, address, language), bounded in pages and
+    in bytes."""
 
-    def __init__(self, max_pages: int = MAX_PAGES) -> None:
+    def __init__(self, max_pages: int = MAX_PAGES, max_bytes: int = MAX_STORE_BYTES) -> None:
         self._pages: OrderedDict[tuple, KeptPage] = OrderedDict()
         self._lock = threading.Lock()
-        self.max_pages = max_pages
+        self.max_pages, self.max_bytes = max_pages, max_bytes
+        self.bytes = 0
 
     def get(self, key: tuple) -> KeptPage | None:
         with self._lock:
@@ -82,14 +85,18 @@ class PageStore:
 
     def put(self, key: tuple, page: KeptPage) -> None:
         with self._lock:
+            replaced = self._pages.pop(key, None)
+            self.bytes -= len(replaced.body) if replaced else 0
             self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.max_pages:
-                self._pages.popitem(last=False)
+            self.bytes += len(page.body)
+            while len(self._pages) > self.max_pages or self.bytes > self.max_bytes:
+                _, evicted = self._pages.popitem(last=False)
+                self.bytes -= len(evicted.body)
 
     def clear(self) -> None:
         with self._lock:
             self._pages.clear()
+            self.bytes = 0
 
     def __len__(self) -> int:
         return len(self._pages)

@@ -252,3 +252,19 @@ def test_without_the_cache_a_write_leaves_the_generation_alone(app, factory, ros
     with counted_statements() as statements, write_transaction():
         content.update_entry(Actor.of(editor), entry, {"summary": "Ohne Zwischenspeicher"})
     assert statements and not any("content_generation" in s for s in statements)
+
+
+def test_the_store_forgets_the_least_recently_used_pages_beyond_its_bounds():
+    def page(size: int) -> page_cache.KeptPage:
+        return page_cache.KeptPage(1, 0.0, 200, (), b"x" * size)
+
+    store = page_cache.PageStore(max_pages=3, max_bytes=100)
+    for name in ("a", "b", "c"):
+        store.put((name,), page(10))
+    store.get(("a",))  # used last: kept
+    store.put(("d",), page(10))
+    assert store.get(("b",)) is None and store.get(("a",)) is not None
+    store.put(("e",), page(95))  # over the byte budget: the oldest go until it fits
+    assert store.bytes <= 100 and store.get(("e",)) is not None and len(store) == 1
+    store.put(("e",), page(5))  # replacing a page counts its bytes once
+    assert store.bytes == 5
