@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from hanse_hub.content.models import Adoption, AdoptionStatus, Contact, Solution, Visibility
 from hanse_hub.content.services import ContentError, EntryNotFound, get_entry
@@ -23,7 +24,8 @@ ADOPTION_FIELDS = frozenset(
 
 def visible_adoptions(actor: Actor, *, tenant: Tenant | None = None) -> list[Adoption]:
     scope = scope_for(actor)
-    query = select(Adoption).where(scope.adoption_filter())
+    # The adopted solutions are read for the rule below: all at once, not one per adoption.
+    query = select(Adoption).where(scope.adoption_filter()).options(selectinload(Adoption.solution))
     if tenant is not None:
         query = query.where(Adoption.tenant_id == tenant.id)
     query = query.order_by(Adoption.decided_on.desc().nulls_last(), Adoption.id.desc())

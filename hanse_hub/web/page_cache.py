@@ -16,7 +16,8 @@ What is never kept or served from here: anything for a request with a cookie oth
 language choice (a session may hold a login, flashed messages or a CSRF token), with an
 ``Authorization`` header, other methods than GET, answers other than ``200 text/html``, an
 answer that sets a cookie, a page holding a form with a CSRF token, and any address outside
-``CACHED_ENDPOINTS``. Rate limits, security headers and conditional requests (``ETag``) are
+``CACHED_ENDPOINTS``, nor pages rendered for somebody who set the reader himself (the static
+archive). Rate limits, security headers and conditional requests (``ETag``) are
 applied to a kept page as to a rendered one: the hooks that add them run on every answer.
 
 The store lives in each process's memory (a small LRU), so it needs no further service and
@@ -104,7 +105,11 @@ class PageStore:
 
 def _eligible() -> bool:
     return (
-        request.method == "GET"
+        # Someone who renders for another reader (the static archive renders as a visitor
+        # or as the network's reader, with its own banner) has set the actor already.
+        "actor" not in g
+        and "static_archive" not in g
+        and request.method == "GET"
         and request.endpoint in CACHED_ENDPOINTS
         and set(request.cookies) <= {LANGUAGE_COOKIE}
         and "Authorization" not in request.headers

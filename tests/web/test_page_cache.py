@@ -13,6 +13,7 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
+from flask import g
 from sqlalchemy import event
 
 from hanse_hub.accounts.models import Role, User
@@ -20,7 +21,7 @@ from hanse_hub.content import services as content
 from hanse_hub.database import content_generation, write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.models import Entry
-from hanse_hub.policy import Actor
+from hanse_hub.policy import ANONYMOUS, Actor
 from hanse_hub.search import indexing
 from hanse_hub.web import page_cache
 from tests.conftest import make_app
@@ -268,3 +269,16 @@ def test_the_store_forgets_the_least_recently_used_pages_beyond_its_bounds():
     assert store.bytes <= 100 and store.get(("e",)) is not None and len(store) == 1
     store.put(("e",), page(5))  # replacing a page counts its bytes once
     assert store.bytes == 5
+
+
+def test_pages_rendered_for_another_reader_are_neither_served_nor_kept(cached_app, hub):
+    """The static archive renders through the views as the network's reader, with its own
+    banner: such a page must not reach visitors, nor a visitor's page the archive."""
+    _, _, entry = hub
+    cached_app.test_client().get(_path(entry))  # a visitor's page is kept
+    store = cached_app.extensions["hanse_page_store"]
+    with cached_app.test_request_context(_path(entry)):
+        g.actor = ANONYMOUS  # as the archive sets it, beside its banner (g.static_archive)
+        response = cached_app.full_dispatch_request()
+        assert HIT not in response.headers
+    assert len(store) == 1
