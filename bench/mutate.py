@@ -51,14 +51,18 @@ class Module:
 MODULES = {
     "policy": Module(
         "hanse_hub/policy.py",
-        "--backends sqlite tests/test_policy_rules.py tests/test_permission_matrix.py "
-        "tests/search/test_leaks.py -k 'not postgres'",
+        "--backends sqlite tests/test_policy_rules.py tests/test_question_policy.py "
+        "tests/test_permission_matrix.py tests/search/test_leaks.py "
+        "tests/questions/test_questions.py tests/archive/test_archive_build.py "
+        "-k 'not postgres'",
     ),
     "accounts": Module(
         "hanse_hub/accounts/services.py",
         "--backends sqlite tests/accounts/test_session_security.py "
         "tests/accounts/test_login_throttle.py tests/accounts/test_accounts_cli.py "
-        "tests/accounts/test_login_sessions.py",
+        "tests/accounts/test_login_sessions.py tests/accounts/test_self_service_privacy.py "
+        "tests/accounts/test_password_change_sessions.py tests/accounts/test_second_factor.py "
+        "tests/accounts/test_single_sign_on.py",
     ),
     "login": Module(
         "hanse_hub/accounts/login.py",
