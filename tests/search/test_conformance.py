@@ -445,6 +445,46 @@ def test_words_in_files_are_found_and_the_hit_names_the_file(
     assert "<mark>frühzeitig</mark>" in str(page.hits[0].snippet)
 
 
+def test_excerpts_come_from_the_text_stored_at_indexing_not_from_files_read_while_searching(
+    search_app, search_session, search_factory, cities
+):
+    import io
+    import shutil
+    from pathlib import Path
+
+    from sqlalchemy import func, select
+
+    from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
+    from hanse_hub.content.storage import storage_for
+    from hanse_hub.extensions import db
+    from hanse_hub.search.models import ExcerptText
+
+    editor = search_factory.user(cities["wismar"], Role.EDITOR)
+    entry = search_factory.entry(cities["wismar"], author=editor, title="Vortrag Hafen")
+    add_attachment(
+        Actor.of(editor),
+        entry,
+        io.BytesIO("Die Kaimauer wird mit Sonargeräten vermessen.".encode()),
+        AttachmentMetadata(filename="kaimauer.txt"),
+        storage=storage_for(search_app),
+        max_bytes=1024 * 1024,
+    )
+    index(search_session)
+    # The data folder's files and their extracted texts are gone: searching reads neither.
+    data = Path(search_app.config["HANSE_DATA_DIR"])
+    for folder in ("extracted", "uploads"):
+        shutil.rmtree(data / folder, ignore_errors=True)
+    page = services.search(ANONYMOUS, SearchRequest(q="Sonargeräten"))
+    assert [hit.entry.title for hit in page.hits] == ["Vortrag Hafen"]
+    assert page.hits[0].file_name == "kaimauer.txt"
+    assert "<mark>Sonargeräten</mark> vermessen" in str(page.hits[0].snippet)
+    # Deleting the entry removes its stored text with its document.
+    content.delete_entry(Actor.of(editor), entry)
+    index(search_session)
+    stored = select(func.count()).select_from(ExcerptText).where(ExcerptText.entry_id == entry.id)
+    assert db.session.scalar(stored) == 0
+
+
 def test_an_entry_and_its_translation_are_one_hit_in_total_facets_and_pages(
     search_session, search_factory, cities
 ):
