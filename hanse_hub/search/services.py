@@ -1,9 +1,9 @@
 """Search use cases: find entries, suggest spellings, complete titles, find similar entries.
 
 The backend returns ids; entries are loaded back from the database through the
-visibility policy, so the index never decides what anyone sees. Excerpts are
-cut from the hits' readable text stored by the indexing pass (``excerpts``); suggestions are offered only when they find
-something the searcher may see.
+visibility policy, so the index never decides what anyone sees. Excerpts are cut
+from the hits' readable text stored by the indexing pass (``excerpts``); suggestions are
+offered only when they find something the searcher may see.
 
 A query typed into the search box never dead-ends (unless ``SearchRequest.exact``): question
 and filler words are left out, a compound the index knows rarely is also looked for as its
