@@ -445,6 +445,26 @@ def test_words_in_files_are_found_and_the_hit_names_the_file(
     assert "<mark>frühzeitig</mark>" in str(page.hits[0].snippet)
 
 
+def test_an_entry_holding_the_word_ranks_above_one_holding_only_a_related_term(
+    search_session, search_factory, cities
+):
+    """related.txt: Elektroauto -> Elektromobilität. The related term finds entries too, with
+    a lower weight than the word searched for; an entry holding neither is not found."""
+    f = search_factory
+    f.entry(cities["rostock"], title="Elektromobilität im Fuhrpark", body="Fuhrpark der Stadt")
+    f.entry(cities["wismar"], title="Elektroauto im Fuhrpark", body="Fuhrpark der Stadt")
+    f.entry(cities["luebeck"], title="Lastenfahrrad im Fuhrpark", body="Fuhrpark der Stadt")
+    index(search_session)
+    assert titles(ANONYMOUS, "Elektroauto") == [
+        "Elektroauto im Fuhrpark",
+        "Elektromobilität im Fuhrpark",
+    ]
+    assert titles(ANONYMOUS, "Elektroauto Fuhrpark") == [
+        "Elektroauto im Fuhrpark",
+        "Elektromobilität im Fuhrpark",
+    ]
+
+
 def test_excerpts_come_from_the_text_stored_at_indexing_not_from_files_read_while_searching(
     search_app, search_session, search_factory, cities
 ):
