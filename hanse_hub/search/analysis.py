@@ -373,8 +373,17 @@ def _thesaurus_lines() -> Iterator[tuple[str, int, str, list[str]]]:
     """(file, entry number, line, its terms) of every line of the equivalence files."""
     for number, line in enumerate(_data_lines(SYNONYM_FILE), 1):
         yield SYNONYM_FILE, number, line, [t for t in line.split(",") if words(t)]
-    for number, line in enumerate(_data_lines(TRANSLATION_FILE), 1):
+    for number, line in enumerate(_optional_data_lines(TRANSLATION_FILE), 1):
         yield TRANSLATION_FILE, number, line, [t for t in line.split("=") if words(t)]
+
+
+def _optional_data_lines(name: str) -> Iterator[str]:
+    """A data file that a hub may ship without (the derived English pairs, under the licence
+    of their source): nothing when it is absent."""
+    try:
+        yield from _data_lines(name)
+    except FileNotFoundError:
+        return
 
 
 @functools.cache
@@ -517,7 +526,7 @@ def thesaurus_problems(
             group_of.setdefault(key, number)
         if len(set(keys)) < 2:
             problems.append(f"group {number} ({line[:40]}): fewer than two terms")
-    pair_lines = _data_lines(TRANSLATION_FILE) if pairs is None else pairs
+    pair_lines = _optional_data_lines(TRANSLATION_FILE) if pairs is None else pairs
     seen_pairs: dict[tuple[str, ...], int] = {}
     for number, line in enumerate(pair_lines, 1):
         keys = [_synonym_key(term) for term in line.split("=") if words(term)]
