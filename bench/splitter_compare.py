@@ -107,25 +107,27 @@ ORIGINAL_SEGMENT = analysis._segment
 
 def measure(engine: str, variant: dict) -> dict[str, tuple[float, float]]:
     _use(variant)
-    with tempfile.TemporaryDirectory() as folder:
-        with fresh_database(ENGINES[engine], Path(folder) / "db") as url:
-            app = make_app(url, Path(folder) / "data", HANSE_SEARCH_BACKEND=engine)
-            with app.app_context():
-                flask_migrate.upgrade()
-                seed_demo(fixed_password="relevanz-test-2026")
-                db.session.commit()
-                indexing.apply_all_pending_jobs()
-                user = db.session.scalar(
-                    db.select(User).where(User.email == demo_email("wismar", "reader"))
-                )
-                clerk = Actor.of(user)
-                results = {}
-                for name, suite in (("QUERIES", QUERIES), ("AS_TYPED", AS_TYPED)):
-                    outcomes = [run_query(clerk, q, tuple(expected)) for q, expected in suite]
-                    results[name] = summary(outcomes)
-                    results[name + " misses"] = [o.query for o in outcomes if not o.success_at_3]
-                db.session.remove()
-                db.engine.dispose()
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        fresh_database(ENGINES[engine], Path(folder) / "db") as url,
+    ):
+        app = make_app(url, Path(folder) / "data", HANSE_SEARCH_BACKEND=engine)
+        with app.app_context():
+            flask_migrate.upgrade()
+            seed_demo(fixed_password="relevanz-test-2026")
+            db.session.commit()
+            indexing.apply_all_pending_jobs()
+            user = db.session.scalar(
+                db.select(User).where(User.email == demo_email("wismar", "reader"))
+            )
+            clerk = Actor.of(user)
+            results = {}
+            for name, suite in (("QUERIES", QUERIES), ("AS_TYPED", AS_TYPED)):
+                outcomes = [run_query(clerk, q, tuple(expected)) for q, expected in suite]
+                results[name] = summary(outcomes)
+                results[name + " misses"] = [o.query for o in outcomes if not o.success_at_3]
+            db.session.remove()
+            db.engine.dispose()
     return results
 
 
