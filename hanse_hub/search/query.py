@@ -258,9 +258,16 @@ class _Budget:
     """How many more clauses synonym phrases and compound parts may add to a tree, and the
     parts of the typed words to split."""
 
-    def __init__(self, remaining: int, splits: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        remaining: int,
+        splits: Mapping[str, Sequence[str]] | None = None,
+        *,
+        related: bool = True,
+    ) -> None:
         self.remaining = remaining
         self.splits = splits or {}
+        self.related = related
 
     def take(self) -> bool:
         if self.remaining <= 0:
@@ -318,6 +325,8 @@ def _related_nodes(typed: str, own_stems: set[str], budget: _Budget) -> list[Ana
     """The terms related to the typed word or words (one-word terms as one ``Token`` of
     weight ``RELATED_WEIGHT``; longer ones are left out), as far as the budget lasts."""
     stems: list[str] = []
+    if not budget.related:
+        return []
     for term in related(typed):
         if len(term) == 1:
             stems.extend(s for s in analyse_query_word(term[0]) if s not in own_stems)
@@ -433,7 +442,10 @@ def _analyse(node: Node | AnalysedNode, budget: _Budget) -> AnalysedNode | None:
 
 
 def analyse_query(
-    node: Node | None, splits: Mapping[str, Sequence[str]] | None = None
+    node: Node | None,
+    splits: Mapping[str, Sequence[str]] | None = None,
+    *,
+    related: bool = True,
 ) -> AnalysedNode | None:
     """The query tree in index stems; None when nothing is left to look for.
 
@@ -449,10 +461,13 @@ def analyse_query(
     ``splits`` maps typed words to their compound parts (see ``analysis.compound_parts``):
     such a word matches itself or all of its parts ("Parksensoren" → Parksensoren, or Park
     and Sensoren), as far as the clause budget allows.
+
+    ``related``: a term also matches its related terms (related.txt) as a ``Token`` of weight
+    ``RELATED_WEIGHT``; off for exact searches.
     """
     if node is None:
         return None
-    budget = _Budget(MAX_CLAUSES - clause_count(node), splits)
+    budget = _Budget(MAX_CLAUSES - clause_count(node), splits, related=related)
     analysed = _analyse(node, budget)
     return None if isinstance(analysed, Not) else analysed
 

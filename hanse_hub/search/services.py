@@ -252,7 +252,8 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
     if not request.exact:
         node = without_filler(node)
     request, node, kind_from_query = _kind_from_query(request, node, reading)
-    tree = _analysed(node)
+    # Exact searches (saved searches, feeds, notifications) leave related terms out.
+    tree = _analysed(node, related=not request.exact)
     if request.q.strip() and tree is None:
         tree = plain_words(request.q)
     condition = all_of(visible, _user_filters(request))
@@ -360,9 +361,9 @@ def _matching_translations(actor: Actor, backend, query: SearchQuery) -> dict[in
     return listed
 
 
-def _analysed(node: Node | None) -> AnalysedNode | None:
+def _analysed(node: Node | None, *, related: bool = True) -> AnalysedNode | None:
     try:
-        return analyse_query(node)
+        return analyse_query(node, related=related)
     except Exception:  # analysis never fails by design; the plain words are the fallback
         return None
 

@@ -127,8 +127,10 @@ def test_a_word_naming_a_kind_chooses_the_kind(search_session, search_factory, c
     assert titles(ANONYMOUS, "Ansprechpartner Rathaus") == ["Ansprechpartner im Rathaus"]
     # Alone, inside OR or with another kind filter, the word is a word.
     assert titles(ANONYMOUS, "Ansprechpartner") == ["Ansprechpartner im Rathaus"]
+    # (Jana Kruse: Elektromobilität is a related term of Ladesäulen, related.txt.)
     assert sorted(titles(ANONYMOUS, "Ansprechpartner OR Ladesäulen")) == [
         "Ansprechpartner im Rathaus",
+        "Jana Kruse",
         "Ladesäulen",
     ]
     assert (
@@ -463,6 +465,8 @@ def test_an_entry_holding_the_word_ranks_above_one_holding_only_a_related_term(
         "Elektroauto im Fuhrpark",
         "Elektromobilität im Fuhrpark",
     ]
+    # Exact searches (saved searches, feeds, notifications) take the word and its synonyms only.
+    assert titles(ANONYMOUS, "Elektroauto", exact=True) == ["Elektroauto im Fuhrpark"]
 
 
 def test_excerpts_come_from_the_text_stored_at_indexing_not_from_files_read_while_searching(
