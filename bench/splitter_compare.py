@@ -135,8 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backends", nargs="+", default=sorted(ENGINES), choices=ENGINES)
     parser.add_argument("--top", type=int, default=20000, help="wordfreq: how many words")
+    parser.add_argument("--only", default="", help="only variants whose name holds this")
     args = parser.parse_args()
-    variants = _variants(args.top)
+    variants = {k: v for k, v in _variants(args.top).items() if args.only in k}
     rows = []
     for engine in args.backends:
         if ENGINES[engine] == "postgresql" and (reason := postgres_unavailable_reason()):
