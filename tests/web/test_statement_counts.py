@@ -101,9 +101,9 @@ def _search_in_files(factory: Factory, city, others, n: int) -> str:
     from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
     from hanse_hub.content.storage import storage_for
 
+    editors = [factory.user(other, Role.EDITOR) for other in others]
     for number in range(n):
-        tenant = others[number % len(others)]
-        editor = factory.user(tenant, Role.EDITOR)
+        tenant, editor = others[number % len(others)], editors[number % len(others)]
         entry = factory.entry(tenant, author=editor, title=f"Vortrag {number}", body="Folien")
         add_attachment(
             Actor.of(editor),
