@@ -438,10 +438,12 @@ def synonyms(word: str) -> list[list[str]]:
     return [list(term) for term in groups.get(key, ())]
 
 
-def _related_lines() -> Iterator[tuple[int, str, list[str], str, list[str]]]:
-    """(number, line, source terms, arrow, target terms) of related.txt: ``a -> b, c`` links
-    a to b and c; ``a <-> b`` links both ways."""
-    for number, line in enumerate(_data_lines(RELATED_FILE), 1):
+def _related_lines(
+    lines: Iterable[str] | None = None,
+) -> Iterator[tuple[int, str, list[str], str, list[str]]]:
+    """(number, line, source terms, arrow, target terms) of related.txt (or of ``lines``):
+    ``a -> b, c`` links a to b and c; ``a <-> b`` links both ways."""
+    for number, line in enumerate(_data_lines(RELATED_FILE) if lines is None else lines, 1):
         arrow = "<->" if "<->" in line else "->"
         left, _, right = line.partition(arrow)
         sources = [t.strip() for t in left.split(",") if words(t)]
@@ -551,22 +553,7 @@ def _related_problems(group_of: dict[str, int], lines: Iterable[str] | None) -> 
     problems = []
     edges: dict[str, list[str]] = {}
     seen: dict[tuple[str, str], int] = {}
-    if lines is None:
-        parsed = list(_related_lines())
-    else:
-        parsed = []
-        for number, line in enumerate(lines, 1):
-            arrow = "<->" if "<->" in line else "->"
-            left, _, right = line.partition(arrow)
-            parsed.append(
-                (
-                    number,
-                    line,
-                    [t for t in left.split(",") if words(t)],
-                    arrow,
-                    [t for t in right.split(",") if words(t)],
-                )
-            )
+    parsed = list(_related_lines(lines))
     for number, line, sources, arrow, targets in parsed:
         where = f"link {number} ({line[:40]})"
         if not sources or not targets:
