@@ -1,7 +1,7 @@
 """Stored plain text for the excerpts of search results (derived; rebuilt by `flask search reindex`).
 
 Revision ID: 7c3e5a9b2d41
-Revises: d9c1f580629a
+Revises: e7a3c0b1d2f4
 Create Date: 2026-12-03 19:45:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c3e5a9b2d41'
-down_revision = 'd9c1f580629a'
+down_revision = 'e7a3c0b1d2f4'
 branch_labels = None
 depends_on = None
 
