@@ -406,7 +406,14 @@ def _synonym_groups() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _synonym_stem_index() -> dict[str, str]:
     """The stemmed words of every term (German and English stems) → the term's key."""
     index: dict[str, str] = {}
-    for _file, _number, _line, line_terms in _thesaurus_lines():
+    for file, _number, _line, line_terms in _thesaurus_lines():
+        if file == TRANSLATION_FILE:
+            # Derived pairs: only the English side, by its English stems ("town halls"); the
+            # German side by stem would catch other words ("Sensoren" → "Sensorik").
+            english = line_terms[-1]
+            key = " ".join(stem(fold(word), "en") for word in words(english))
+            index.setdefault(key, _synonym_key(" ".join(words(english))))
+            continue
         for term in line_terms:
             for stem_key in _synonym_stem_keys(term):
                 index.setdefault(stem_key, _synonym_key(" ".join(words(term))))
