@@ -8,6 +8,7 @@ own, which a rolled-back test transaction would hide from it.
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -282,3 +283,44 @@ def test_pages_rendered_for_another_reader_are_neither_served_nor_kept(cached_ap
         response = cached_app.full_dispatch_request()
         assert HIT not in response.headers
     assert len(store) == 1
+
+
+def test_concurrent_writers_all_commit_and_each_counts_once(cached_app, hub, database):
+    """Every writer increments the one row last, just before its commit: on PostgreSQL the
+    writers queue there for a moment but never deadlock, and no increment is lost. (Index
+    jobs are left to a worker here, so that each update is exactly one write.)"""
+    city, editor, _ = hub
+    with write_transaction():
+        factory = Factory(db.session)
+        entry_ids = [factory.entry(city, author=editor).id for _ in range(4)]
+    editor_id = editor.id
+    db.session.remove()
+    app = _app(database, Path(cached_app.config["HANSE_DATA_DIR"]), HANSE_SEARCH_INDEXING="worker")
+    with app.app_context():
+        before = content_generation()
+    errors: list[BaseException] = []
+    rounds = 5
+
+    def write(entry_id: int) -> None:
+        with app.app_context():
+            try:
+                for number in range(rounds):
+                    with write_transaction():
+                        author = Actor.of(db.session.get(User, editor_id))
+                        entry = db.session.get(Entry, entry_id)
+                        content.update_entry(author, entry, {"summary": f"Runde {number}"})
+                    db.session.remove()
+            except BaseException as error:  # reported by the assertion below
+                errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(entry_id,)) for entry_id in entry_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    with app.app_context():
+        assert errors == []
+        assert content_generation() == before + rounds * len(entry_ids)
+        indexing.apply_all_pending_jobs()  # leave no work for later tests' workers
+        db.session.remove()
+        db.engine.dispose()
