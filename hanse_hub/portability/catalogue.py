@@ -22,6 +22,7 @@ EXCLUDED: dict[str, str] = {
     "search_state": "derived: state of the search index",
     "search_words": "derived: the search index's vocabulary",
     "similar_entries": "derived: lists of similar entries, rebuilt with the search index",
+    "excerpt_texts": "derived: plain text for search excerpts, rebuilt with the search index",
     "mail_outbox": "a queue of mails to send; may hold one-time links",
     "login_sessions": "web logins end with the move to another operator",
     "password_resets": "one-time secrets that expire within hours",

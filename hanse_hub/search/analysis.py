@@ -360,12 +360,38 @@ def _synonym_stem_keys(term: str) -> list[str]:
     )
 
 
+# The thesaurus: files of equivalent terms, searched with the same weight as the typed word.
+# synonyms.txt holds groups (all terms of a line are equivalent); a derived pairs file holds one
+# German = English pair per line (a term in several pairs has each partner, not the partners'
+# partners). related.txt holds links to related terms, searched with a lower weight.
+SYNONYM_FILE = "synonyms.txt"
+TRANSLATION_FILE = "translations_freedict.txt"
+RELATED_FILE = "related.txt"
+
+
+def _thesaurus_lines() -> Iterator[tuple[str, int, str, list[str]]]:
+    """(file, entry number, line, its terms) of every line of the equivalence files."""
+    for number, line in enumerate(_data_lines(SYNONYM_FILE), 1):
+        yield SYNONYM_FILE, number, line, [t for t in line.split(",") if words(t)]
+    for number, line in enumerate(_optional_data_lines(TRANSLATION_FILE), 1):
+        yield TRANSLATION_FILE, number, line, [t for t in line.split("=") if words(t)]
+
+
+def _optional_data_lines(name: str) -> Iterator[str]:
+    """A data file that a hub may ship without (the derived English pairs, under the licence
+    of their source): nothing when it is absent."""
+    try:
+        yield from _data_lines(name)
+    except FileNotFoundError:
+        return
+
+
 @functools.cache
 def _synonym_groups() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Every term of synonyms.txt (folded) → the terms of its groups, each as its words."""
+    """Every term of the thesaurus (folded) → the terms of its groups and pairs, as words."""
     groups: dict[str, dict[str, tuple[str, ...]]] = {}
-    for line in _data_lines("synonyms.txt"):
-        terms = [tuple(words(term)) for term in line.split(",") if words(term)]
+    for _file, _number, _line, line_terms in _thesaurus_lines():
+        terms = [tuple(words(term)) for term in line_terms]
         for term in terms:
             alternatives = groups.setdefault(_synonym_key(" ".join(term)), {})
             for other in terms:
@@ -380,16 +406,34 @@ def _synonym_groups() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _synonym_stem_index() -> dict[str, str]:
     """The stemmed words of every term (German and English stems) → the term's key."""
     index: dict[str, str] = {}
-    for line in _data_lines("synonyms.txt"):
-        for term in line.split(","):
-            if words(term):
-                for stem_key in _synonym_stem_keys(term):
-                    index.setdefault(stem_key, _synonym_key(" ".join(words(term))))
+    for file, _number, _line, line_terms in _thesaurus_lines():
+        if file == TRANSLATION_FILE:
+            # Derived pairs: only the English side, by its English stems ("town halls"); the
+            # German side by stem would catch other words ("Sensoren" → "Sensorik").
+            english = line_terms[-1]
+            key = " ".join(stem(fold(word), "en") for word in words(english))
+            index.setdefault(key, _synonym_key(" ".join(words(english))))
+            continue
+        for term in line_terms:
+            for stem_key in _synonym_stem_keys(term):
+                index.setdefault(stem_key, _synonym_key(" ".join(words(term))))
     return index
 
 
+def _thesaurus_key(word: str, groups: dict, stem_index: dict) -> str:
+    """The key under which ``word`` is listed: itself, or a listed term with its stems."""
+    key = _synonym_key(word)
+    if key in groups:
+        return key
+    return next(
+        (stem_index[stem_key] for stem_key in _synonym_stem_keys(word) if stem_key in stem_index),
+        key,
+    )
+
+
 def synonyms(word: str) -> list[list[str]]:
-    """The other terms of a word's synonym groups, each as the list of its words.
+    """The other terms of a word's synonym groups and translation pairs, each as the list of
+    its words.
 
     Matching ignores case, umlaut spelling, spaces and hyphens: "E-Mobilität" and
     "emobilität" find the same group, and so does "Open Data" given as one string. A word
@@ -397,27 +441,90 @@ def synonyms(word: str) -> list[list[str]]:
     group of "charging station").
     """
     groups = _synonym_groups()
-    key = _synonym_key(word)
-    if key not in groups:
-        key = next(
-            (
-                _synonym_stem_index()[stem_key]
-                for stem_key in _synonym_stem_keys(word)
-                if stem_key in _synonym_stem_index()
-            ),
-            key,
-        )
+    key = _thesaurus_key(word, groups, _synonym_stem_index())
     return [list(term) for term in groups.get(key, ())]
 
 
-def thesaurus_problems(lines: Iterable[str] | None = None) -> list[str]:
-    """What is wrong with the synonym groups (``synonyms.txt`` unless ``lines`` are given):
-    a term written twice in one group, or a term in two groups – the groups would then be
-    merged silently, and a reader of one line would not see it. Groups are undirected and
-    equal, so they have no cycles to find. Empty when all is well."""
+def _related_lines(
+    lines: Iterable[str] | None = None,
+) -> Iterator[tuple[int, str, list[str], str, list[str]]]:
+    """(number, line, source terms, arrow, target terms) of related.txt (or of ``lines``):
+    ``a -> b, c`` links a to b and c; ``a <-> b`` links both ways."""
+    for number, line in enumerate(_data_lines(RELATED_FILE) if lines is None else lines, 1):
+        arrow = "<->" if "<->" in line else "->"
+        left, _, right = line.partition(arrow)
+        sources = [t.strip() for t in left.split(",") if words(t)]
+        targets = [t.strip() for t in right.split(",") if words(t)]
+        yield number, line, sources, arrow, targets
+
+
+@functools.cache
+def _related_links() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every linked term (folded) → the terms it points to (folded → words)."""
+    links: dict[str, dict[str, tuple[str, ...]]] = {}
+
+    def link(a: str, b: str) -> None:
+        links.setdefault(_synonym_key(" ".join(words(a))), {}).setdefault(
+            _synonym_key(" ".join(words(b))), tuple(words(b))
+        )
+
+    for _number, _line, sources, arrow, targets in _related_lines():
+        for source in sources:
+            for target in targets:
+                link(source, target)
+                if arrow == "<->":
+                    link(target, source)
+    return links
+
+
+@functools.cache
+def _related_stem_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for _number, _line, sources, arrow, targets in _related_lines():
+        for term in sources + (targets if arrow == "<->" else []):
+            for stem_key in _synonym_stem_keys(term):
+                index.setdefault(stem_key, _synonym_key(" ".join(words(term))))
+    return index
+
+
+def related(word: str) -> list[list[str]]:
+    """Terms related to a word or to one of its synonyms (related.txt; "Elektroauto" →
+    "Elektromobilität"), each as the list of its words: looked for too, with a lower weight
+    than the word and its synonyms, and never those terms' own related terms."""
+    links = _related_links()
+    own = {_thesaurus_key(word, links, _related_stem_index())}
+    own |= {_synonym_key(" ".join(term)) for term in synonyms(word)}
+    equivalent = own | {_synonym_key(word)}
+    found: dict[str, tuple[str, ...]] = {}
+    for key in sorted(own):
+        for target_key, target in links.get(key, {}).items():
+            if target_key not in equivalent:
+                found.setdefault(target_key, target)
+    return [list(term) for term in found.values()]
+
+
+def thesaurus_problems(
+    lines: Iterable[str] | None = None,
+    *,
+    pairs: Iterable[str] | None = None,
+    related_lines: Iterable[str] | None = None,
+) -> list[str]:
+    """What is wrong with the thesaurus (the data files unless lines are given):
+
+    - synonym groups: a term written twice in one group, or a term in two groups – the
+      groups would then be merged silently, and a reader of one line would not see it;
+    - translation pairs: a pair written twice, a pair of one term with itself, or a pair
+      whose terms are already synonyms;
+    - related links: a term linked to itself or to one of its synonyms, a link written twice,
+      and cycles of one-way links (a → b → … → a: the terms are then equivalent, a synonym
+      group, or a two-way link ``<->``).
+
+    Empty when all is well."""
     problems = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(_data_lines("synonyms.txt") if lines is None else lines, 1):
+    group_of: dict[str, int] = {}
+    synonym_lines = _data_lines(SYNONYM_FILE) if lines is None else lines
+    for number, line in enumerate(synonym_lines, 1):
         keys = [_synonym_key(term) for term in line.split(",") if words(term)]
         for key in sorted({k for k in keys if keys.count(k) > 1}):
             problems.append(f"group {number} ({line[:40]}…): {key!r} twice")
@@ -425,9 +532,82 @@ def thesaurus_problems(lines: Iterable[str] | None = None) -> list[str]:
             if key in seen and seen[key] != number:
                 problems.append(f"{key!r} in group {seen[key]} and group {number} ({line[:40]}…)")
             seen.setdefault(key, number)
+            group_of.setdefault(key, number)
         if len(set(keys)) < 2:
             problems.append(f"group {number} ({line[:40]}): fewer than two terms")
+    pair_lines = _optional_data_lines(TRANSLATION_FILE) if pairs is None else pairs
+    seen_pairs: dict[tuple[str, ...], int] = {}
+    for number, line in enumerate(pair_lines, 1):
+        keys = [_synonym_key(term) for term in line.split("=") if words(term)]
+        where = f"pair {number} ({line[:40]})"
+        if len(keys) != 2:
+            problems.append(f"{where}: not two terms")
+            continue
+        if keys[0] == keys[1]:
+            problems.append(f"{where}: a term paired with itself")
+            continue
+        pair = tuple(sorted(keys))
+        if pair in seen_pairs:
+            problems.append(f"{where}: written before as pair {seen_pairs[pair]}")
+        seen_pairs.setdefault(pair, number)
+        if keys[0] in group_of and group_of[keys[0]] == group_of.get(keys[1]):
+            problems.append(f"{where}: already synonyms in group {group_of[keys[0]]}")
+    problems += _related_problems(group_of, related_lines)
     return problems
+
+
+def _related_problems(group_of: dict[str, int], lines: Iterable[str] | None) -> list[str]:
+    problems = []
+    edges: dict[str, list[str]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    parsed = list(_related_lines(lines))
+    for number, line, sources, arrow, targets in parsed:
+        where = f"link {number} ({line[:40]})"
+        if not sources or not targets:
+            problems.append(f"{where}: needs terms on both sides of -> or <->")
+            continue
+        for source in map(_synonym_key, sources):
+            for target in map(_synonym_key, targets):
+                if source == target:
+                    problems.append(f"{where}: {source!r} linked to itself")
+                    continue
+                if source in group_of and group_of[source] == group_of.get(target):
+                    problems.append(f"{where}: {source!r} and {target!r} are synonyms")
+                directions = [(source, target)] + ([(target, source)] if arrow == "<->" else [])
+                for edge in directions:
+                    if edge in seen:
+                        problems.append(
+                            f"{where}: {edge[0]!r} -> {edge[1]!r} as in link {seen[edge]}"
+                        )
+                    seen.setdefault(edge, number)
+                if arrow == "->":
+                    edges.setdefault(source, []).append(target)
+    problems += [f"cycle of one-way links: {' -> '.join(cycle)}" for cycle in _cycles(edges)]
+    return problems
+
+
+def _cycles(edges: dict[str, list[str]]) -> list[list[str]]:
+    """The cycles of a directed graph, one per strongly connected set of terms (each shown
+    from its smallest term), found by depth-first search."""
+    found: list[list[str]] = []
+    reported: set[str] = set()
+    for start in sorted(edges):
+        if start in reported:
+            continue
+        stack = [(start, [start])]
+        visited = set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in sorted(edges.get(node, ()), reverse=True):
+                if nxt == start:
+                    found.append([*path, start])
+                    reported.update(path)
+                    stack.clear()
+                    break
+                if nxt not in visited:
+                    visited.add(nxt)
+                    stack.append((nxt, [*path, nxt]))
+    return found
 
 
 @functools.cache

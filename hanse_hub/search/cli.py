@@ -16,18 +16,36 @@ from hanse_hub.search import analysis, indexing
 from hanse_hub.tenants.services import get_tenant
 
 # Frozen (read-only): the index is not written, only its status is shown.
-search_group = FreezableGroup("search", help="The search index.", reads=frozenset({"status"}))
+search_group = FreezableGroup(
+    "search", help="The search index.", reads=frozenset({"status", "thesaurus-check"})
+)
 
 
-@search_group.command("thesaurus-check")
-def thesaurus_check():
-    """Check search/data/synonyms.txt for terms written twice or in two groups."""
+def _check_thesaurus() -> None:
     problems = analysis.thesaurus_problems()
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
         raise SystemExit(1)
-    click.echo("thesaurus: no duplicates")
+    click.echo("thesaurus: no duplicates, no cycles")
+
+
+@search_group.group("thesaurus", cls=FreezableGroup, reads=frozenset({"check"}))
+def thesaurus_group():
+    """The search thesaurus (search/data/: synonyms, English pairs, related terms)."""
+
+
+@thesaurus_group.command("check")
+def thesaurus_check():
+    """Check the thesaurus: synonym terms written twice or in two groups, pairs written twice or
+    of synonyms, related links to oneself, to a synonym or twice, and cycles of one-way links."""
+    _check_thesaurus()
+
+
+@search_group.command("thesaurus-check", hidden=True)
+def thesaurus_check_old_name():
+    """The same as ``search thesaurus check`` (the command's first name)."""
+    _check_thesaurus()
 
 
 @search_group.command("worker")

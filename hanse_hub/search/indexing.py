@@ -22,7 +22,7 @@ from hanse_hub.content.storage import storage_for
 from hanse_hub.database import after_commit, utcnow, write_transaction
 from hanse_hub.extensions import db
 from hanse_hub.questions.searchable import answered_question_texts
-from hanse_hub.search import analysis, similar
+from hanse_hub.search import analysis, excerpts, similar
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchDocument
 from hanse_hub.search.extraction import ExtractionError, extract_text
@@ -73,10 +73,13 @@ def attachment_text(attachment) -> str:
     return text
 
 
-def file_texts(entry: Entry) -> dict[int, str]:
-    """Attachment id → its searchable text (name, description and content)."""
+def file_texts(entry: Entry, extracted: dict[int, str] | None = None) -> dict[int, str]:
+    """Attachment id → its searchable text (name, description and content); ``extracted``:
+    the files' texts when already read (attachment id → text)."""
+    if extracted is None:
+        extracted = {a.id: attachment_text(a) for a in entry.attachments}
     return {
-        a.id: " ".join([a.original_filename, a.description, attachment_text(a)])
+        a.id: " ".join([a.original_filename, a.description, extracted[a.id]])
         for a in entry.attachments
     }
 
@@ -166,7 +169,8 @@ def _index_entries(entry_ids: list[int], *, with_similar: bool = True) -> tuple[
     """Bring the index in line with the database for these entries. Returns (indexed, removed)."""
     backend = get_backend()
     entries = [e for e in _load_entries(entry_ids) if not e.is_deleted]
-    files = {entry.id: file_texts(entry) for entry in entries}
+    extracted = {e.id: {a.id: attachment_text(a) for a in e.attachments} for e in entries}
+    files = {entry.id: file_texts(entry, extracted[entry.id]) for entry in entries}
     questions = answered_question_texts(entry.id for entry in entries)
     _remember_words(
         [entry.title for entry in entries]
@@ -182,6 +186,13 @@ def _index_entries(entry_ids: list[int], *, with_similar: bool = True) -> tuple[
     gone = sorted(set(entry_ids) - {entry.id for entry in entries})
     backend.index_many(documents)
     backend.delete_many(gone)
+    excerpts.store(
+        {
+            entry.id: excerpts.pieces_of(entry, extracted[entry.id], questions.get(entry.id, []))
+            for entry in entries
+        },
+        gone,
+    )
     if with_similar:
         similar.refresh_after_change(entries, gone, entry_fields, backend)
     return len(documents), len(gone)
@@ -264,6 +275,7 @@ def reindex(
     with write_transaction():
         if tenant is None:
             backend.reset()
+            excerpts.remove_all()
             db.session.execute(delete(SearchJob))
     done = 0
     for start in range(0, len(entry_ids), BATCH_SIZE):
@@ -279,7 +291,9 @@ def reindex(
             deleted = db.session.scalars(
                 select(Entry.id).where(Entry.tenant_id == tenant.id, Entry.deleted_at.is_not(None))
             )
-            backend.delete_many(list(deleted))
+            deleted = list(deleted)
+            backend.delete_many(deleted)
+            excerpts.store({}, deleted)
     similar.rebuild_all(
         entry_ids, entry_fields, backend, batch_size=BATCH_SIZE, progress=similar_progress
     )

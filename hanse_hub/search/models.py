@@ -68,3 +68,24 @@ class SimilarEntry(db.Model):
     entry_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rank: Mapped[int] = mapped_column(Integer, primary_key=True)
     similar_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class ExcerptText(db.Model):
+    """A piece of an entry's readable plain text, stored for the excerpts of search results
+    (derived data): the entry's own prose (summary, body, the kind's text fields), the text of
+    each of its files, and its answered questions.
+
+    Written by the indexing pass after each change, rebuilt by ``flask search reindex``; the
+    search page reads the pieces of all its hits in one statement. Only ever shown for hits
+    the searcher may see (the hits are loaded through the visibility policy first); answered
+    questions are those everyone who sees the entry may read (``questions.searchable``).
+    """
+
+    __tablename__ = "excerpt_texts"
+
+    # No foreign keys: like the search jobs, these rows follow the entries through the outbox.
+    entry_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(10))  # "entry", "file" or "answers"
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)

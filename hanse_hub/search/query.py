@@ -21,6 +21,7 @@ from hanse_hub.search.analysis import (
     filler_words,
     fold,
     kind_named_by,
+    related,
     synonyms,
     words,
 )
@@ -66,11 +67,17 @@ class And:
     nodes: tuple[Node | AnalysedNode, ...]
 
 
+# The weight of a related term (related.txt) against the word searched for and its synonyms.
+RELATED_WEIGHT = 0.3
+
+
 @dataclass(frozen=True)
 class Token:
-    """Matches a document containing any of the stems."""
+    """Matches a document containing any of the stems; a ``weight`` below 1 (related terms)
+    makes such a match count less in the ranking than one of a word searched for."""
 
     stems: tuple[str, ...]
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -251,9 +258,16 @@ class _Budget:
     """How many more clauses synonym phrases and compound parts may add to a tree, and the
     parts of the typed words to split."""
 
-    def __init__(self, remaining: int, splits: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        remaining: int,
+        splits: Mapping[str, Sequence[str]] | None = None,
+        *,
+        related: bool = True,
+    ) -> None:
         self.remaining = remaining
         self.splits = splits or {}
+        self.related = related
 
     def take(self) -> bool:
         if self.remaining <= 0:
@@ -303,7 +317,22 @@ def _with_synonyms(
     alternatives += ([Token(_unique(stems))] if stems else []) + phrases
     if not alternatives:
         return None
+    alternatives += _related_nodes(typed, set(stems), budget)
     return alternatives[0] if len(alternatives) == 1 else Or(tuple(alternatives))
+
+
+def _related_nodes(typed: str, own_stems: set[str], budget: _Budget) -> list[AnalysedNode]:
+    """The terms related to the typed word or words (one-word terms as one ``Token`` of
+    weight ``RELATED_WEIGHT``; longer ones are left out), as far as the budget lasts."""
+    stems: list[str] = []
+    if not budget.related:
+        return []
+    for term in related(typed):
+        if len(term) == 1:
+            stems.extend(s for s in analyse_query_word(term[0]) if s not in own_stems)
+    if not stems or not budget.take():
+        return []
+    return [Token(_unique(stems), RELATED_WEIGHT)]
 
 
 def _or_parts(
@@ -376,6 +405,7 @@ def _analyse_all(nodes: tuple, budget: _Budget) -> list[AnalysedNode | None]:
             else:
                 alternatives.append(_phrase_node(stems))
         if alternatives:
+            alternatives += _related_nodes(" ".join(n.word for n in span), set(), budget)
             analysed.append(alternatives[0] if len(alternatives) == 1 else Or(tuple(alternatives)))
     return analysed
 
@@ -412,7 +442,10 @@ def _analyse(node: Node | AnalysedNode, budget: _Budget) -> AnalysedNode | None:
 
 
 def analyse_query(
-    node: Node | None, splits: Mapping[str, Sequence[str]] | None = None
+    node: Node | None,
+    splits: Mapping[str, Sequence[str]] | None = None,
+    *,
+    related: bool = True,
 ) -> AnalysedNode | None:
     """The query tree in index stems; None when nothing is left to look for.
 
@@ -428,10 +461,13 @@ def analyse_query(
     ``splits`` maps typed words to their compound parts (see ``analysis.compound_parts``):
     such a word matches itself or all of its parts ("Parksensoren" → Parksensoren, or Park
     and Sensoren), as far as the clause budget allows.
+
+    ``related``: a term also matches its related terms (related.txt) as a ``Token`` of weight
+    ``RELATED_WEIGHT``; off for exact searches.
     """
     if node is None:
         return None
-    budget = _Budget(MAX_CLAUSES - clause_count(node), splits)
+    budget = _Budget(MAX_CLAUSES - clause_count(node), splits, related=related)
     analysed = _analyse(node, budget)
     return None if isinstance(analysed, Not) else analysed
 
@@ -445,6 +481,38 @@ def query_stems(node: AnalysedNode | None) -> set[str]:
             return set().union(*(query_stems(n) for n in nodes))
         case _:
             return set()
+
+
+def without_related(node: AnalysedNode | None) -> AnalysedNode | None:
+    """The tree without its related terms (tokens of weight below 1): what the words searched
+    for and their synonyms match. None when nothing else is left."""
+    match node:
+        case Token(_stems, weight) if weight < 1:
+            return None
+        case Or(nodes) | And(nodes):
+            kept = [k for k in (without_related(n) for n in nodes) if k is not None]
+            if not kept:
+                return None
+            if isinstance(node, And) and len(kept) < len(nodes):
+                return None  # a required part held only related terms
+            return kept[0] if len(kept) == 1 else type(node)(tuple(kept))
+        case Not(inner):
+            kept = without_related(inner)
+            return None if kept is None else Not(kept)
+        case _:
+            return node
+
+
+def has_related(node: AnalysedNode | None) -> bool:
+    match node:
+        case Token(_stems, weight):
+            return weight < 1
+        case Or(nodes) | And(nodes):
+            return any(has_related(n) for n in nodes)
+        case Not(inner):
+            return has_related(inner)
+        case _:
+            return False
 
 
 def plain_words(text: str) -> AnalysedNode | None:

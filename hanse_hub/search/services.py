@@ -1,9 +1,9 @@
 """Search use cases: find entries, suggest spellings, complete titles, find similar entries.
 
 The backend returns ids; entries are loaded back from the database through the
-visibility policy, so the index never decides what anyone sees. Snippets are
-cut from the loaded entries; suggestions are offered only when they find
-something the searcher may see.
+visibility policy, so the index never decides what anyone sees. Excerpts are cut
+from the hits' readable text stored by the indexing pass (``excerpts``); suggestions are
+offered only when they find something the searcher may see.
 
 A query typed into the search box never dead-ends (unless ``SearchRequest.exact``): question
 and filler words are left out, a compound the index knows rarely is also looked for as its
@@ -24,25 +24,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased, selectin_polymorphic, selectinload
 
 from hanse_hub.conditions import Condition, FieldIn, NoneOf, all_of
-from hanse_hub.content.models import (
-    Contact,
-    Entry,
-    EntryKind,
-    Event,
-    LessonLearned,
-    Solution,
-    Topic,
-)
+from hanse_hub.content.models import Entry, EntryKind, Topic
 from hanse_hub.content.models.kinds import KIND_CLASSES
 from hanse_hub.extensions import db
 from hanse_hub.labels import KIND_LABELS, interface_language
 from hanse_hub.policy import Actor, scope_for
-from hanse_hub.questions.searchable import answered_question_texts
-from hanse_hub.search import analysis, lenient
+from hanse_hub.search import analysis, excerpts, lenient
 from hanse_hub.search import similar as similar_entries
 from hanse_hub.search.backends import get_backend
 from hanse_hub.search.backends.base import SearchQuery
-from hanse_hub.search.indexing import attachment_text
 from hanse_hub.search.query import (
     AnalysedNode,
     Node,
@@ -176,57 +166,6 @@ def _load_visible(actor: Actor, ids: list[int]) -> dict[int, Entry]:
     return {entry.id: entry for entry in entries}
 
 
-MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MARKDOWN_MARKS = re.compile(r"(^|\s)#{1,6}\s|[*_`>]+|^\s*[-+]\s", re.MULTILINE)
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown as reading text for excerpts: link texts kept, markup characters dropped."""
-    return MARKDOWN_MARKS.sub(" ", MARKDOWN_LINK.sub(r"\1", markdown))
-
-
-def readable_texts(entry: Entry) -> list[str]:
-    """The entry's own prose, for excerpts: summary, body and the kind's text fields – not
-    the tags, topic names and contact fields the index also holds, which read as a jumble."""
-    texts = [entry.summary, entry.body]
-    if isinstance(entry, Solution):
-        texts += [entry.problem, entry.approach, entry.transferability, entry.costs]
-    elif isinstance(entry, LessonLearned):
-        texts += [entry.context, entry.what_worked, entry.what_did_not_work]
-        texts += [entry.recommendations]
-    elif isinstance(entry, Contact):
-        texts += [", ".join(part for part in (entry.position, entry.org_unit) if part)]
-        texts += [", ".join(entry.expertise)]
-    elif isinstance(entry, Event):
-        texts += [entry.programme]
-    return [text for text in texts if text]
-
-
-def _snippet(entry: Entry, stems: set[str], whole_stems: set[str]) -> tuple[Markup, str | None]:
-    """The excerpt to show, and the file it comes from when the words were found only there.
-
-    The stems of the words as typed (``whole_stems``) decide first where the words were
-    found; those of compound parts only when the typed words are found nowhere.
-    """
-    language = entry.language
-    text = plain_text("\n".join(readable_texts(entry))) or entry.title
-    title_stems = set(analysis.analyse(entry.title, language))
-    for looked_for in [whole_stems, stems] if whole_stems and whole_stems != stems else [stems]:
-        excerpt = analysis.snippet(text, looked_for, language=language)
-        if not looked_for or "<mark>" in excerpt or title_stems & looked_for:
-            return analysis.snippet(text, stems, language=language), None
-        for attachment in entry.attachments:
-            found = analysis.snippet(attachment_text(attachment), looked_for, language=language)
-            if "<mark>" in found:
-                return found, attachment.original_filename
-        # Answered questions are indexed with the entry (and readable with it).
-        answered = answered_question_texts([entry.id]).get(entry.id, [])
-        found = analysis.snippet("\n".join(answered), looked_for, language=language)
-        if "<mark>" in found:
-            return found, None
-    return analysis.snippet(text, stems, language=language), None
-
-
 def _facet_labels() -> dict[str, dict[str, str]]:
     tenants = {str(t.id): (t.slug, t.short_name) for t in db.session.scalars(select(Tenant))}
     language = interface_language()
@@ -313,7 +252,8 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
     if not request.exact:
         node = without_filler(node)
     request, node, kind_from_query = _kind_from_query(request, node, reading)
-    tree = _analysed(node)
+    # Exact searches (saved searches, feeds, notifications) leave related terms out.
+    tree = _analysed(node, related=not request.exact)
     if request.q.strip() and tree is None:
         tree = plain_words(request.q)
     condition = all_of(visible, _user_filters(request))
@@ -348,12 +288,15 @@ def search(actor: Actor, request: SearchRequest) -> SearchPage:
     entries = _load_visible(actor, wanted)
     stems = query_stems(tree)
     whole_stems = query_stems(typed_tree) if relaxed is None else stems
+    # The stored excerpt texts of the visible hits only, all in one statement.
+    shown = [hit.entry_id for hit in raw.hits if hit.entry_id in entries]
+    pieces = excerpts.load(shown)
     hits = []
     for raw_hit in raw.hits:
         entry = entries.get(raw_hit.entry_id)
         if entry is None:
             continue  # the index is behind the database; the database decides
-        snippet, file_name = _snippet(entry, stems, whole_stems)
+        snippet, file_name = excerpts.excerpt(entry, pieces[entry.id], stems, whole_stems)
         hits.append(Hit(entry, raw_hit.score, snippet, file_name))
     suggestion = None
     if request.q.strip() and raw.total < 3 and not (relaxed or corrected_query):
@@ -418,9 +361,9 @@ def _matching_translations(actor: Actor, backend, query: SearchQuery) -> dict[in
     return listed
 
 
-def _analysed(node: Node | None) -> AnalysedNode | None:
+def _analysed(node: Node | None, *, related: bool = True) -> AnalysedNode | None:
     try:
-        return analyse_query(node)
+        return analyse_query(node, related=related)
     except Exception:  # analysis never fails by design; the plain words are the fallback
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -347,3 +348,63 @@ def test_compound_parts_of_typed_words():
 def test_synonyms_are_found_by_stem_when_the_form_is_not_listed():
     assert ["Bürgerbeteiligung"] in analysis.synonyms("citizen participation")
     assert ["Ladesäule"] in analysis.synonyms("charging stations")
+
+
+def test_the_thesaurus_check_finds_bad_pairs_and_related_links_and_their_cycles():
+    problems = analysis.thesaurus_problems(
+        ["Laterne, Leuchte"],
+        pairs=[
+            "Laterne = lantern",
+            "lantern = Laterne",
+            "Testphase = test phase",
+            "Leuchte = Laterne",
+        ],
+        related_lines=[
+            "Elektroauto -> Elektromobilität",
+            "Elektromobilität -> Ladeinfrastruktur",
+            "Ladeinfrastruktur -> Elektroauto",
+            "Hochwasser <-> Pegel",
+            "Pegel -> Hochwasser",
+            "Laterne -> Leuchte",
+            "Radweg -> Radweg",
+            "Open Data <-> Datenplattform",
+        ],
+    )
+    assert problems == [
+        "pair 2 (lantern = Laterne): written before as pair 1",
+        "pair 3 (Testphase = test phase): a term paired with itself",
+        "pair 4 (Leuchte = Laterne): already synonyms in group 1",
+        "link 5 (Pegel -> Hochwasser): 'pegel' -> 'hochwasser' as in link 4",
+        "link 6 (Laterne -> Leuchte): 'laterne' and 'leuchte' are synonyms",
+        "link 7 (Radweg -> Radweg): 'radweg' linked to itself",
+        "cycle of one-way links: "
+        "elektroauto -> elektromobilitaet -> ladeinfrastruktur -> elektroauto",
+    ]
+
+
+def test_related_terms_come_from_the_word_and_its_synonyms_one_step_only():
+    # related.txt: Elektroauto -> Elektromobilität, Ladeinfrastruktur; E-Auto is a synonym.
+    assert ["Elektromobilität"] in analysis.related("E-Auto")
+    assert ["Elektromobilität"] in analysis.related("Elektroautos")
+    # Ladesäule -> Ladeinfrastruktur, but Ladeinfrastruktur points nowhere further.
+    assert analysis.related("Ladeinfrastruktur") == []
+    # Two-way links: Hochwasser <-> Pegel.
+    assert ["Pegel"] in analysis.related("Hochwasser") and ["Hochwasser"] in analysis.related(
+        "Pegel"
+    )
+
+
+def test_english_pairs_derived_from_the_dictionary_are_searched_like_synonyms():
+    # translations_freedict.txt (tools/derive_translations.py): Rathaus = town hall.
+    assert ["town", "hall"] in analysis.synonyms("Rathaus")
+    assert ["Rathaus"] in analysis.synonyms("town hall")
+    header = (resources.files(analysis.__package__) / "data" / analysis.TRANSLATION_FILE).read_text(
+        encoding="utf-8"
+    )
+    assert "Source: FreeDict German-English dictionary" in header and "GPL" in header
+
+
+def test_thesaurus_check_is_a_command(app):
+    result = app.test_cli_runner().invoke(args=["search", "thesaurus", "check"])
+    assert result.exit_code == 0, result.output
+    assert "no duplicates, no cycles" in result.output

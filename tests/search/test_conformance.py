@@ -127,8 +127,10 @@ def test_a_word_naming_a_kind_chooses_the_kind(search_session, search_factory, c
     assert titles(ANONYMOUS, "Ansprechpartner Rathaus") == ["Ansprechpartner im Rathaus"]
     # Alone, inside OR or with another kind filter, the word is a word.
     assert titles(ANONYMOUS, "Ansprechpartner") == ["Ansprechpartner im Rathaus"]
+    # (Jana Kruse: Elektromobilität is a related term of Ladesäulen, related.txt.)
     assert sorted(titles(ANONYMOUS, "Ansprechpartner OR Ladesäulen")) == [
         "Ansprechpartner im Rathaus",
+        "Jana Kruse",
         "Ladesäulen",
     ]
     assert (
@@ -443,6 +445,68 @@ def test_words_in_files_are_found_and_the_hit_names_the_file(
     assert [hit.entry.title for hit in page.hits] == ["Vortrag Trave"]
     assert page.hits[0].file_name == "pegel-folien.pdf"
     assert "<mark>frühzeitig</mark>" in str(page.hits[0].snippet)
+
+
+def test_an_entry_holding_the_word_ranks_above_one_holding_only_a_related_term(
+    search_session, search_factory, cities
+):
+    """related.txt: Elektroauto -> Elektromobilität. The related term finds entries too, with
+    a lower weight than the word searched for; an entry holding neither is not found."""
+    f = search_factory
+    f.entry(cities["rostock"], title="Elektromobilität im Fuhrpark", body="Fuhrpark der Stadt")
+    f.entry(cities["wismar"], title="Elektroauto im Fuhrpark", body="Fuhrpark der Stadt")
+    f.entry(cities["luebeck"], title="Lastenfahrrad im Fuhrpark", body="Fuhrpark der Stadt")
+    index(search_session)
+    assert titles(ANONYMOUS, "Elektroauto") == [
+        "Elektroauto im Fuhrpark",
+        "Elektromobilität im Fuhrpark",
+    ]
+    assert titles(ANONYMOUS, "Elektroauto Fuhrpark") == [
+        "Elektroauto im Fuhrpark",
+        "Elektromobilität im Fuhrpark",
+    ]
+    # Exact searches (saved searches, feeds, notifications) take the word and its synonyms only.
+    assert titles(ANONYMOUS, "Elektroauto", exact=True) == ["Elektroauto im Fuhrpark"]
+
+
+def test_excerpts_come_from_the_text_stored_at_indexing_not_from_files_read_while_searching(
+    search_app, search_session, search_factory, cities
+):
+    import io
+    import shutil
+    from pathlib import Path
+
+    from sqlalchemy import func, select
+
+    from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
+    from hanse_hub.content.storage import storage_for
+    from hanse_hub.extensions import db
+    from hanse_hub.search.models import ExcerptText
+
+    editor = search_factory.user(cities["wismar"], Role.EDITOR)
+    entry = search_factory.entry(cities["wismar"], author=editor, title="Vortrag Hafen")
+    add_attachment(
+        Actor.of(editor),
+        entry,
+        io.BytesIO("Die Kaimauer wird mit Sonargeräten vermessen.".encode()),
+        AttachmentMetadata(filename="kaimauer.txt"),
+        storage=storage_for(search_app),
+        max_bytes=1024 * 1024,
+    )
+    index(search_session)
+    # The data folder's files and their extracted texts are gone: searching reads neither.
+    data = Path(search_app.config["HANSE_DATA_DIR"])
+    for folder in ("extracted", "uploads"):
+        shutil.rmtree(data / folder, ignore_errors=True)
+    page = services.search(ANONYMOUS, SearchRequest(q="Sonargeräten"))
+    assert [hit.entry.title for hit in page.hits] == ["Vortrag Hafen"]
+    assert page.hits[0].file_name == "kaimauer.txt"
+    assert "<mark>Sonargeräten</mark> vermessen" in str(page.hits[0].snippet)
+    # Deleting the entry removes its stored text with its document.
+    content.delete_entry(Actor.of(editor), entry)
+    index(search_session)
+    stored = select(func.count()).select_from(ExcerptText).where(ExcerptText.entry_id == entry.id)
+    assert db.session.scalar(stored) == 0
 
 
 def test_an_entry_and_its_translation_are_one_hit_in_total_facets_and_pages(

@@ -270,3 +270,56 @@ def test_similar_entries_show_no_hidden_entry(planted, who):
     shown = " ".join(e.title.lower() for e in services.similar(actor, public, limit=20))
     leaks = [w for w in (INTERNAL_WORD, DRAFT_WORD) if w in shown and w not in SEES[who]]
     assert leaks == []
+
+
+# Related terms (related.txt) pointing to the planted words, and to a word no entry holds.
+LINKED_WORD, CONTROL_WORD = "leuchtturmwaerter", "schleusenwaerter"
+
+
+def _planted_related(word: str) -> list[list[str]]:
+    from hanse_hub.search.analysis import fold
+
+    links = {
+        "sensorik": [[INTERNAL_WORD], [DRAFT_WORD]],
+        LINKED_WORD: [[INTERNAL_WORD], [DRAFT_WORD]],
+        CONTROL_WORD: [[NONSENSE_WORD]],
+    }
+    return links.get(fold(word), [])
+
+
+@pytest.mark.parametrize("who", list(SEES))
+def test_related_terms_reveal_no_hidden_word(planted, who, monkeypatch):
+    """A related term that only hidden entries hold finds nothing, counts nothing and shows
+    nothing for those who may not see the entries – exactly like a related term no entry
+    holds – and finds the entries for those who may."""
+    from hanse_hub.search import query
+
+    monkeypatch.setattr(query, "related", _planted_related)
+    actor = planted[who]
+    leaks = []
+    page = services.search(actor, SearchRequest(q=LINKED_WORD, per_page=50))
+    found = {
+        word
+        for word in (INTERNAL_WORD, DRAFT_WORD)
+        for hit in page.hits
+        if word in hit.entry.title.lower()
+    }
+    if found != SEES[who]:
+        leaks.append(f"{LINKED_WORD} finds {sorted(found)}, expected {sorted(SEES[who])}")
+    if not SEES[who]:
+        hidden = _outcome(actor, LINKED_WORD).replace(LINKED_WORD, "W")
+        control = _outcome(actor, CONTROL_WORD).replace(CONTROL_WORD, "W")
+        if hidden != control:
+            leaks.append(f"{LINKED_WORD!r}: {hidden} vs. {control}")
+    # A word everyone may see with related terms only hidden entries hold: same counts,
+    # no planted word in any excerpt.
+    page = services.search(actor, SearchRequest(q="Sensorik", per_page=50))
+    shown = " ".join(str(hit.snippet).lower() + hit.entry.title.lower() for hit in page.hits)
+    leaks += [
+        f"'Sensorik' shows {w}"
+        for w in (INTERNAL_WORD, DRAFT_WORD)
+        if w in shown and w not in SEES[who]
+    ]
+    if page.total != 2 + len(SEES[who]):
+        leaks.append(f"'Sensorik' counts {page.total}, expected {2 + len(SEES[who])}")
+    assert leaks == []

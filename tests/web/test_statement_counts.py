@@ -8,6 +8,7 @@ event on the engine, on both databases, as an anonymous visitor and as a signed-
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -93,6 +94,45 @@ def _search(factory: Factory, city, others, n: int) -> str:
     return "/suche?q=Parkraum&pro_seite=20"
 
 
+def _search_in_files(factory: Factory, city, others, n: int) -> str:
+    """Hits whose word is found only in a file: the excerpt comes from the file's stored text."""
+    from flask import current_app
+
+    from hanse_hub.content.attachments import AttachmentMetadata, add_attachment
+    from hanse_hub.content.storage import storage_for
+
+    editors = [factory.user(other, Role.EDITOR) for other in others]
+    for number in range(n):
+        tenant, editor = others[number % len(others)], editors[number % len(others)]
+        entry = factory.entry(tenant, author=editor, title=f"Vortrag {number}", body="Folien")
+        add_attachment(
+            Actor.of(editor),
+            entry,
+            io.BytesIO(f"Die Pegelsensoren {number} melden Hochwasser.".encode()),
+            AttachmentMetadata(filename=f"pegel-{number}.txt"),
+            storage=storage_for(current_app),
+            max_bytes=1024 * 1024,
+        )
+    return "/suche?q=Pegelsensoren&pro_seite=20"
+
+
+def _search_in_answers(factory: Factory, city, others, n: int) -> str:
+    """Hits whose word is found only in an answered question on them (entries of the other
+    cities: the signed-in editor of ``city`` gets no notice of these questions)."""
+    from hanse_hub.questions import services as questions
+
+    editors = [factory.user(other, Role.EDITOR) for other in others]
+    for number in range(n):
+        asker = factory.user(city, Role.READER)
+        editor = editors[number % len(editors)]
+        entry = factory.entry(
+            others[number % len(others)], author=editor, title=f"Lösung {number}", body="Parkraum"
+        )
+        question = questions.ask_question(Actor.of(asker), entry, f"Wie gut hilft Lösung {number}?")
+        questions.answer_question(Actor.of(editor), question, "Die Ladesäulenkarte hilft.")
+    return "/suche?q=Ladesäulenkarte&pro_seite=20"
+
+
 def _experts(factory: Factory, city, others, n: int) -> str:
     for number in range(n):
         factory.entry(
@@ -163,6 +203,8 @@ PAGES: dict[str, Callable] = {
     "city": _entries_of_a_city,
     "topic": _topic_page,
     "search": _search,
+    "search_in_files": _search_in_files,
+    "search_in_answers": _search_in_answers,
     "experts": _experts,
     "events": _events,
     "solution": _solution_page,

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql as pg
 from hanse_hub.conditions import AllOf, AnyOf, Condition, FieldIn, NoneOf
 from hanse_hub.extensions import db
 from hanse_hub.search.backends.base import FACETS, RawHit, RawResults, SearchDocument, SearchQuery
-from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
+from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase, has_related, without_related
 
 LEXEME = re.compile(r"^[a-z0-9]+$")
 # ts_rank weights for D, C, B, A: files, (unused), body, title.
@@ -182,6 +182,16 @@ class PostgresBackend:
             if tsquery is not None
             else sa.literal(0.0)
         )
+        primary = without_related(query.tree) if has_related(query.tree) else None
+        primary_text = tsquery_text(primary) if primary is not None else None
+        if tsquery is not None and primary_text is not None:
+            # ts_rank has no weight per term: the rank of the words searched for (and their
+            # synonyms) alone is added, so that an entry holding only a related term ranks
+            # below one holding the word.
+            primary_query = sa.func.to_tsquery("simple", sa.bindparam("primary_tsq", primary_text))
+            score = score + sa.func.ts_rank(
+                sa.text(f"'{RANK_WEIGHTS}'::float4[]"), table.document, primary_query
+            )
         order = (
             [table.sort_date.desc(), table.entry_id.desc()]
             if query.sort == "date" or tsquery is None

@@ -81,8 +81,9 @@ def compile_tree(node) -> wq.Query:
     match node:
         case None:
             return wq.Every()
-        case Token(stems):
-            return wq.Or([wq.Term(f, stem) for f in TEXT_FIELDS for stem in stems])
+        case Token(stems, weight):
+            # A related term (weight < 1) scores less than the word searched for.
+            return wq.Or([wq.Term(f, stem, boost=weight) for f in TEXT_FIELDS for stem in stems])
         case TokenPhrase(stems):
             return wq.Or([wq.Phrase(f, list(stems)) for f in TEXT_FIELDS])
         case And(nodes):
