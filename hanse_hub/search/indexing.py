@@ -253,9 +253,12 @@ def reindex(
     tenant: Tenant | None = None,
     progress: Callable[[int], None] | None = None,
     similar_progress: Callable[[int], None] | None = None,
+    *,
+    with_similar: bool = True,
 ) -> int:
     """Rebuild the index from the database (for one tenant, or everything), then, in a second
-    pass over the complete index, the stored lists of similar entries of those entries."""
+    pass over the complete index, the stored lists of similar entries of those entries
+    (``with_similar=False`` leaves that pass out: the benchmark times it on its own)."""
     backend = get_backend()
     query = select(Entry.id).where(Entry.deleted_at.is_(None)).order_by(Entry.id)
     if tenant is not None:
@@ -280,9 +283,10 @@ def reindex(
                 select(Entry.id).where(Entry.tenant_id == tenant.id, Entry.deleted_at.is_not(None))
             )
             backend.delete_many(list(deleted))
-    similar.rebuild_all(
-        entry_ids, entry_fields, backend, batch_size=BATCH_SIZE, progress=similar_progress
-    )
+    if with_similar:
+        similar.rebuild_all(
+            entry_ids, entry_fields, backend, batch_size=BATCH_SIZE, progress=similar_progress
+        )
     with write_transaction():
         _set_state("last_reindex", utcnow().isoformat())
     return done
