@@ -342,8 +342,52 @@ def _index_bytes(engine: str, data_dir: Path) -> int:
     return sum(p.stat().st_size for p in (data_dir / "search-index").rglob("*") if p.is_file())
 
 
+def explain_plans(backend, made, recorded) -> list[dict]:
+    """EXPLAIN (ANALYZE, BUFFERS) of every SQL statement of the first engine call of a few
+    queries: a one-word query with and without a city filter, and a query of several words."""
+    from sqlalchemy import event
+
+    chosen = []
+    for want_city, want_words in ((False, 1), (True, 1), (False, 2)):
+        for (text_, _kind, city), calls in zip(made, recorded, strict=True):
+            fits = (city is not None) == want_city and (len(text_.split()) >= 2) == (
+                want_words == 2
+            )
+            if fits and calls and calls[0][0] == "search" and text_ not in [c[0] for c in chosen]:
+                chosen.append((text_, city, calls[0][1]))
+                break
+    plans = []
+    statements = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    for text_, city, query in chosen:
+        statements.clear()
+        connection = db.session.connection()
+        event.listen(connection, "before_cursor_execute", capture)
+        try:
+            backend.search(query)
+        finally:
+            event.remove(connection, "before_cursor_execute", capture)
+        cursor = connection.connection.cursor()
+        explained = []
+        for statement, parameters in statements:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)
+            explained.append("\n".join(row[0] for row in cursor.fetchall()))
+        plans.append({"query": text_, "city": city, "plans": explained})
+        db.session.rollback()
+    return plans
+
+
 def measure(
-    engine: str, database_url: str, size: int, query_count: int, corpus: str, with_similar: bool
+    engine: str,
+    database_url: str,
+    size: int,
+    query_count: int,
+    corpus: str,
+    with_similar: bool,
+    explain: bool = False,
 ) -> dict:
     data_dir = Path(tempfile.mkdtemp(prefix=f"bench-{engine}-"))
     app = create_app(
@@ -400,6 +444,8 @@ def measure(
             raw_ms.append((time.perf_counter() - started) * 1000)
             calls.append(len(engine_calls))
             db.session.rollback()
+        if explain and engine == "postgres":
+            result["explain"] = explain_plans(backend, made, recorded)
         db.session.remove()
         db.engine.dispose()
     result |= {
@@ -418,7 +464,9 @@ def measure(
 def worker(args) -> None:
     database = {"whoosh": "sqlite", "postgres": "postgresql"}[args.worker]
     with fresh_database(database, Path(tempfile.mkdtemp())) as url:
-        result = measure(args.worker, url, args.sizes[0], args.queries, args.corpus, args.similar)
+        result = measure(
+            args.worker, url, args.sizes[0], args.queries, args.corpus, args.similar, args.explain
+        )
     print(json.dumps(result))
 
 
@@ -431,6 +479,9 @@ def main() -> None:
     )
     parser.add_argument("--corpus", choices=["german", "synthetic"], default="german")
     parser.add_argument("--similar", action="store_true", help="also time the similar pass")
+    parser.add_argument(
+        "--explain", action="store_true", help="PostgreSQL: EXPLAIN ANALYZE of the search SQL"
+    )
     parser.add_argument("--worker", choices=["whoosh", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -459,6 +510,7 @@ def main() -> None:
             command = [sys.executable, __file__, "--worker", engine, "--sizes", str(size)]
             command += ["--queries", str(args.queries), "--corpus", args.corpus]
             command += ["--similar"] if args.similar else []
+            command += ["--explain"] if args.explain else []
             completed = subprocess.run(command, capture_output=True, text=True, check=False)
             if completed.returncode != 0:
                 print(f"| {size:,} | {engine} | failed: {completed.stderr.strip()[-500:]} |")
@@ -481,6 +533,10 @@ def main() -> None:
         extra["rss_after_generation_mb"] = r["rss_after_generation_mb"]
         extra["rss_after_indexing_mb"] = r["rss_after_indexing_mb"]
         print(f"{r['size']:,} {r['engine']}: {json.dumps(extra, ensure_ascii=False)}")
+        for plan in r.get("explain", []):
+            print(f"\nEXPLAIN at {r['size']:,}: {plan['query']!r}, city filter: {plan['city']}")
+            for explained in plan["plans"]:
+                print(explained + "\n")
 
 
 if __name__ == "__main__":
