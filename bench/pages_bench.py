@@ -11,6 +11,11 @@ generator (threads with keep-alive connections; it measures lower absolute rates
 stay comparable because the floor is measured with the same tool). Pages: home, an entry page
 (a demo solution), the search page for *Sensoren*, as an anonymous visitor and as a signed-in
 editor. Prints req/s, the ratio to bare Flask's req/s, and how many answers were not 2xx.
+
+The visitors' page cache (``hanse_hub/web/page_cache.py``) serves a visitor's repeated page
+from memory. So that the figures say what rendering costs too, the hub is served twice on
+the same database: with the cache (the default, ``HANSE_PAGE_CACHE_SECONDS=60``) and without
+it (``0``); visitors' pages are measured on both, the editor's (never cached) on the first.
 """
 
 from __future__ import annotations
@@ -166,9 +171,10 @@ def main() -> None:
         flask = [str(BIN / "flask"), "--app", "hanse_hub"]
         for step in (["db", "upgrade"], ["hub", "seed-demo", "--password", DEMO_PASSWORD]):
             subprocess.run([*flask, *step], cwd=ROOT, env=env, check=True, capture_output=True)
-        hub_port, bare_port = _free_port(), _free_port()
+        hub_port, uncached_port, bare_port = _free_port(), _free_port(), _free_port()
         servers = [
-            _serve("wsgi:app", hub_port, env, ROOT),
+            _serve("wsgi:app", hub_port, {**env, "HANSE_PAGE_CACHE_SECONDS": "60"}, ROOT),
+            _serve("wsgi:app", uncached_port, {**env, "HANSE_PAGE_CACHE_SECONDS": "0"}, ROOT),
             _serve("bare_flask:app", bare_port, env, ROOT / "bench"),
         ]
         try:
@@ -177,14 +183,23 @@ def main() -> None:
             editor = _login(hub_port, "editor.rostock@demo.smarte-hanse.example")
             print(f"Load tool: {tool}; {args.seconds} s per page, {args.connections} connections;")
             print(f"gunicorn --workers 2; load average before: {_load_average()}")
-            print(f"{'page':<10} {'viewer':<9} {'req/s':>8} {'× bare':>7} {'non-2xx':>8}")
-            for viewer, cookie in (("visitor", None), ("editor", editor)):
+            header = ("page", "viewer", "cache", "req/s", "× bare", "non-2xx")
+            print("{:<10} {:<9} {:<6} {:>8} {:>7} {:>8}".format(*header))
+            runs = (
+                ("visitor", None, (("on", hub_port), ("off", uncached_port))),
+                ("editor", editor, (("–", hub_port),)),
+            )
+            for viewer, cookie, hubs in runs:
                 # The floor is measured again beside each viewer's pages: same tool, same minute.
                 bare, bare_bad = load(bare_port, "/", args.seconds, args.connections, None)
-                print(f"{'bare':<10} {viewer:<9} {bare:>8.1f} {1.0:>7.2f} {bare_bad:>8}")
+                print(f"{'bare':<10} {viewer:<9} {'':<6} {bare:>8.1f} {1.0:>7.2f} {bare_bad:>8}")
                 for name, path in PAGES.items():
-                    rate, bad = load(hub_port, path, args.seconds, args.connections, cookie)
-                    print(f"{name:<10} {viewer:<9} {rate:>8.1f} {rate / bare:>7.2f} {bad:>8}")
+                    for cache, port in hubs:
+                        rate, bad = load(port, path, args.seconds, args.connections, cookie)
+                        print(
+                            f"{name:<10} {viewer:<9} {cache:<6} {rate:>8.1f} "
+                            f"{rate / bare:>7.2f} {bad:>8}"
+                        )
             print(f"load average after: {_load_average()}")
         finally:
             for server in servers:

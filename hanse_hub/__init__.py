@@ -74,6 +74,9 @@ def create_app(environ: dict | None = None) -> Flask:
     from hanse_hub.search.recovery import start_with_first_request
 
     start_with_first_request(app)
+    from hanse_hub.web.page_cache import register_page_cache
+
+    register_page_cache(app)  # last: see its docstring
     if _serving_from_flask_run():
         from hanse_hub.startup import prepare_to_serve
 

@@ -16,6 +16,7 @@ SEARCH_BACKENDS = ("whoosh", "postgres")
 SEARCH_INDEXING = ("inline", "worker")
 # Inline indexing: how often every process applies index jobs a crash left behind (seconds).
 DEFAULT_INDEX_RECOVERY_SECONDS = 15
+DEFAULT_PAGE_CACHE_SECONDS = 60
 
 
 class ConfigurationError(RuntimeError):
@@ -36,6 +37,7 @@ class Settings:
     redis_url: str | None = None
     trusted_proxies: int = 0
     index_recovery_seconds: int = 0
+    page_cache_seconds: int = 0
     rate_limits: dict = field(default_factory=dict)
     mail: dict = field(default_factory=dict)
     contact_address: str | None = None
@@ -55,6 +57,8 @@ class Settings:
             "HANSE_SESSION_LIFETIME_HOURS": self.session_lifetime_hours,
             "HANSE_REDIS_URL": self.redis_url,
             "HANSE_INDEX_RECOVERY_SECONDS": self.index_recovery_seconds,
+            # Visitors' pages kept per process at most this long (0: off); see web/page_cache.py.
+            "HANSE_PAGE_CACHE_SECONDS": self.page_cache_seconds,
             "HANSE_READ_ONLY": self.read_only,
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
@@ -300,6 +304,10 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         index_recovery_seconds=_non_negative(environ, "HANSE_INDEX_RECOVERY_SECONDS")
         if environ.get("HANSE_INDEX_RECOVERY_SECONDS") or env == "testing"
         else DEFAULT_INDEX_RECOVERY_SECONDS,
+        # Tests switch the visitors' page cache on where they test it.
+        page_cache_seconds=_non_negative(environ, "HANSE_PAGE_CACHE_SECONDS")
+        if environ.get("HANSE_PAGE_CACHE_SECONDS") or env == "testing"
+        else DEFAULT_PAGE_CACHE_SECONDS,
         rate_limits=_rate_limits(environ),
         mail=_mail(environ, env),
         contact_address=_contact_address(environ),

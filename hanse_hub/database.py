@@ -15,8 +15,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Enum, event
+from flask import current_app, has_app_context
+from sqlalchemy import BigInteger, DateTime, Enum, event, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from hanse_hub.extensions import db
@@ -82,6 +84,7 @@ def write_transaction() -> Iterator[None]:
     token = _write_intent.set(True)
     try:
         yield
+        _count_change()
         session.commit()
     except BaseException:
         session.rollback()
@@ -93,6 +96,50 @@ def write_transaction() -> Iterator[None]:
             hook()
         except Exception:
             logger.exception("after-commit hook %s failed", getattr(hook, "__name__", hook))
+
+
+class ContentGeneration(db.Model):
+    """One number that grows with every committed write use case, in the same transaction.
+
+    Pages cached for visitors (``web/page_cache.py``) belong to the number they were rendered
+    at; a write in any process of any host changes it, so no process serves a page from
+    before the write. Derived: its value means nothing else and may start anywhere.
+    """
+
+    __tablename__ = "content_generation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+GENERATION_ROW = 1
+
+
+def page_cache_enabled() -> bool:
+    return has_app_context() and bool(current_app.config.get("HANSE_PAGE_CACHE_SECONDS"))
+
+
+def _count_change() -> None:
+    """The write's last statement, just before its commit: the row lock (PostgreSQL) is held
+    only for the commit, and every writer takes it last, so writers cannot deadlock on it."""
+    if page_cache_enabled():
+        db.session.execute(
+            update(ContentGeneration)
+            .where(ContentGeneration.id == GENERATION_ROW)
+            .values(value=ContentGeneration.value + 1)
+        )
+
+
+def content_generation() -> int | None:
+    """The current generation, or None when the database has no such row (not migrated).
+
+    Read on a connection of its own, as plain SQL: this runs before every page a visitor
+    asks for, and costs a third of the same query through the session and the ORM.
+    """
+    with db.engine.connect() as connection:
+        return connection.exec_driver_sql(
+            f"SELECT value FROM content_generation WHERE id = {GENERATION_ROW:d}"
+        ).scalar()
 
 
 class UTCDateTime(TypeDecorator):

@@ -23,6 +23,7 @@ from hanse_hub.content.models import (
     Solution,
     Topic,
 )
+from hanse_hub.database import ContentGeneration
 from hanse_hub.freeze.models import HubFlag
 from hanse_hub.mail_outbox import OutgoingMail
 from hanse_hub.notifications.models import (
@@ -41,6 +42,7 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "Contact",
+    "ContentGeneration",
     "Entry",
     "EntryTag",
     "Event",

@@ -7,8 +7,16 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import aliased, selectinload
 
-from hanse_hub.content.models import Adoption, AdoptionStatus, Contact, Solution, Visibility
+from hanse_hub.content.models import (
+    Adoption,
+    AdoptionStatus,
+    Contact,
+    Entry,
+    Solution,
+    Visibility,
+)
 from hanse_hub.content.services import ContentError, EntryNotFound, get_entry
 from hanse_hub.database import utcnow
 from hanse_hub.extensions import db
@@ -21,12 +29,25 @@ ADOPTION_FIELDS = frozenset(
 )
 
 
-def visible_adoptions(actor: Actor, *, tenant: Tenant | None = None) -> list[Adoption]:
+def visible_adoptions(
+    actor: Actor, *, tenant: Tenant | None = None, limit: int | None = None
+) -> list[Adoption]:
+    """The adoptions ``actor`` may read (they and the adopted solution), newest decision first;
+    ``limit``: only the first ones (the database stops there)."""
     scope = scope_for(actor)
-    query = select(Adoption).where(scope.adoption_filter())
+    solution = aliased(Entry)
+    query = (
+        select(Adoption)
+        .join(solution, solution.id == Adoption.solution_id)
+        .where(scope.adoption_filter(), scope.entry_filter(solution))
+        # The solutions are read once more for the rule below: all at once, not one by one.
+        .options(selectinload(Adoption.solution))
+    )
     if tenant is not None:
         query = query.where(Adoption.tenant_id == tenant.id)
     query = query.order_by(Adoption.decided_on.desc().nulls_last(), Adoption.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
     return [adoption for adoption in db.session.scalars(query) if scope.allows_adoption(adoption)]
 
 

@@ -30,6 +30,7 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadData, URLSafeSerializer
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from hanse_hub.accounts.models import Membership, User
 from hanse_hub.content import kinds
@@ -50,17 +51,21 @@ from hanse_hub.tenants.models import Tenant
 # -- event types and reasons ---------------------------------------------------------------------
 
 Visible = Callable[[Actor, Notification], bool]
+Preload = Callable[[list[Notification]], list]
 
 
 @dataclass(frozen=True)
 class EventType:
     """A kind of thing that happened. ``label`` names it in lists, mails and feeds;
     ``visible`` (optional) adds a check beyond "the entry is visible" (e.g. an adoption's own
-    visibility); it runs in Python on loaded notifications."""
+    visibility); it runs in Python on loaded notifications. ``preload`` (optional) reads what
+    ``visible`` needs for all of a list's notifications at once, so that a list costs no query
+    per notification."""
 
     name: str
     label: Any  # a lazy string
     visible: Visible | None = None
+    preload: Preload | None = None
 
 
 EVENTS: dict[str, EventType] = {}
@@ -68,9 +73,11 @@ EVENTS: dict[str, EventType] = {}
 REASONS: dict[str, Any] = {}
 
 
-def register_event(name: str, label: Any, *, visible: Visible | None = None) -> EventType:
+def register_event(
+    name: str, label: Any, *, visible: Visible | None = None, preload: Preload | None = None
+) -> EventType:
     """Make ``name`` an event type that ``notify`` accepts (call once, at import time)."""
-    event = EventType(name, label, visible)
+    event = EventType(name, label, visible, preload)
     EVENTS[name] = event
     return event
 
@@ -85,6 +92,23 @@ ADOPTION_RECORDED = "adoption_recorded"
 REVIEW_DUE = "review_due"
 
 
+def _adoption_ids(notifications: Iterable[Notification]) -> set[int]:
+    return {
+        int(adoption_id)
+        for row in notifications
+        if (adoption_id := (row.detail or {}).get("adoption_id"))
+    }
+
+
+def _preload_adoptions(notifications: list[Notification]) -> list[Adoption]:
+    """The adoptions (with their solutions) into the session, for ``_adoption_visible``."""
+    ids = _adoption_ids(notifications)
+    if not ids:
+        return []
+    query = select(Adoption).where(Adoption.id.in_(ids))
+    return list(db.session.scalars(query.options(selectinload(Adoption.solution))))
+
+
 def _adoption_visible(actor: Actor, notification: Notification) -> bool:
     adoption_id = (notification.detail or {}).get("adoption_id")
     adoption = db.session.get(Adoption, adoption_id) if adoption_id else None
@@ -93,7 +117,9 @@ def _adoption_visible(actor: Actor, notification: Notification) -> bool:
 
 register_event(ENTRY_PUBLISHED, _l("Neu veröffentlicht"))
 register_event(ENTRY_UPDATED, _l("Geändert"))
-register_event(ADOPTION_RECORDED, _l("Übernahme"), visible=_adoption_visible)
+register_event(
+    ADOPTION_RECORDED, _l("Übernahme"), visible=_adoption_visible, preload=_preload_adoptions
+)
 register_event(REVIEW_DUE, _l("Überprüfung fällig"))
 
 register_reason("follow_entry", _l("Sie folgen diesem Eintrag."))
@@ -467,6 +493,13 @@ def _visible_query(user: User) -> Select:
 
 
 def _passes_event_checks(actor: Actor, rows: Iterable[Notification]) -> list[Notification]:
+    rows = list(rows)
+    # Held until the checks are done: the session keeps loaded objects only while referenced.
+    preloaded = [
+        event.preload([row for row in rows if row.event == event.name])
+        for event in {EVENTS[row.event] for row in rows if row.event in EVENTS}
+        if event.preload is not None
+    ]
     kept = []
     for row in rows:
         event = EVENTS.get(row.event)
@@ -475,6 +508,7 @@ def _passes_event_checks(actor: Actor, rows: Iterable[Notification]) -> list[Not
         if event.visible is not None and not event.visible(actor, row):
             continue
         kept.append(row)
+    del preloaded
     return kept
 
 

@@ -140,7 +140,7 @@ def home():
         tenants=tenants,
         counts_by_tenant=counts_by_tenant,
         topics=topics,
-        adoptions=visible_adoptions(actor)[:6],
+        adoptions=visible_adoptions(actor, limit=6),
     )
 
 
