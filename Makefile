@@ -6,7 +6,7 @@ export HANSE_DATA_DIR ?= ./instance
 FLASK := $(BIN)/flask --app hanse_hub
 STAMP := $(VENV)/.installed
 
-.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations audit lock bench-reset-timing mutate bench-pages
+.PHONY: run install assets migrate seed test test-long fuzz lint format bench bench-search screenshots clean help translations-extract translations audit lock bench-reset-timing mutate bench-pages bench-reindex
 
 help:
 	@echo "make run        install, migrate, load the demo hub if empty, serve on http://127.0.0.1:5000"
@@ -96,8 +96,13 @@ format: install
 
 bench: bench-search bench-pages
 
+# Realistic German corpus from ../shared/data/german-corpus (skips with a message without it).
 bench-search: install
 	$(BIN)/python bench/search_bench.py
+
+# The reindex variants side by side (per-batch commits, one writer, Whoosh's 2 processes).
+bench-reindex: install
+	$(BIN)/python bench/reindex_bench.py
 
 # Reading pages against a bare Flask page under the same gunicorn (wrk when installed).
 bench-pages: install

@@ -69,6 +69,8 @@ LAYER_OF_PREFIX = {
     "hanse_hub.web": EDGES,
     "hanse_hub.cli": EDGES,
     "hanse_hub.demo": EDGES,
+    # Progress bars of the long-running commands (reindex, seeding).
+    "hanse_hub.progress": EDGES,
     # Start-up checks of the serving processes (gunicorn's wsgi.py, flask run, the worker).
     "hanse_hub.startup": EDGES,
 }

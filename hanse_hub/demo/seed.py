@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -34,6 +35,7 @@ from hanse_hub.extensions import db
 from hanse_hub.notifications.models import FollowTarget
 from hanse_hub.notifications.services import follow, notify_reviews_due
 from hanse_hub.policy import Actor
+from hanse_hub.progress import progress_bars
 from hanse_hub.questions import services as questions
 from hanse_hub.tenants import services as tenants
 from hanse_hub.tenants.models import Tenant, TenantKind
@@ -199,8 +201,13 @@ def _create_entry(spec: dict, tenant: Tenant, author: User, refs: dict) -> Entry
     return entry
 
 
-def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
-    """Create the demo hub. Call inside one ``write_transaction``."""
+def seed_demo(
+    *,
+    fixed_password: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> SeedReport:
+    """Create the demo hub. Call inside one ``write_transaction``. ``progress(1)`` is called
+    after each entry (with its files)."""
     demo = load_demo_content()
     report = SeedReport()
     by_slug: dict[str, Tenant] = {}
@@ -262,6 +269,8 @@ def seed_demo(*, fixed_password: str | None = None) -> SeedReport:
                 max_bytes=current_app.config["HANSE_MAX_UPLOAD_BYTES"],
             )
             report.attachments += 1
+        if progress:
+            progress(1)
 
     for spec in demo.adoptions:
         tenant = by_slug[spec["tenant"]]
@@ -328,8 +337,9 @@ def seed_demo_command(if_empty: bool, fixed_password: str | None):
         return
     if not hub_is_empty():
         raise click.ClickException("The hub already has data. Use a fresh database for the demo.")
-    with write_transaction():
-        report = seed_demo(fixed_password=fixed_password)
+    total = len(load_demo_content().entries)
+    with progress_bars(("Demo entries", total)) as (advance,), write_transaction():
+        report = seed_demo(fixed_password=fixed_password, progress=advance)
     click.echo(
         f"Demo hub loaded: {report.entries} entries, {report.adoptions} adoptions, "
         f"{report.questions} questions, {report.follows} follows, {report.attachments} files."

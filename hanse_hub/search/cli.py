@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from hanse_hub.content.models import Entry
 from hanse_hub.extensions import db
 from hanse_hub.freeze.cli import FreezableGroup
+from hanse_hub.progress import progress_bars
 from hanse_hub.search import analysis, indexing
 from hanse_hub.tenants.services import get_tenant
 
@@ -94,7 +95,14 @@ def _work(interval: float, once: bool, stopping) -> None:
 
 @search_group.command("reindex")
 @click.option("--tenant", "tenant_slug", help="Rebuild only this tenant's entries.")
-def reindex(tenant_slug: str | None):
+@click.option(
+    "--procs",
+    type=click.IntRange(1, 16),
+    default=1,
+    show_default=True,
+    help="Whoosh: processes writing the index in a full rebuild (see docs/performance.md).",
+)
+def reindex(tenant_slug: str | None, procs: int):
     """Rebuild the index from the database."""
     tenant = None
     if tenant_slug:
@@ -106,9 +114,11 @@ def reindex(tenant_slug: str | None):
         query = query.where(Entry.tenant_id == tenant.id)
     total = db.session.scalar(query)
     # Two passes: the documents, then every entry's stored list of similar entries.
-    label = "Indexing entries, then their similar entries"
-    with click.progressbar(length=2 * total, label=label) as bar:
-        done = indexing.reindex(tenant, progress=bar.update, similar_progress=bar.update)
+    steps = (("Indexing entries", total), ("Similar entries", total))
+    with progress_bars(*steps) as (documents, similar_lists):
+        done = indexing.reindex(
+            tenant, progress=documents, similar_progress=similar_lists, procs=procs
+        )
     click.echo(f"Indexed {done} entries.")
     click.echo("Renewed their lists of similar entries (shown beside each entry).")
 

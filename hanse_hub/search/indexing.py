@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 from flask import current_app, has_app_context
@@ -264,9 +265,16 @@ def reindex(
     tenant: Tenant | None = None,
     progress: Callable[[int], None] | None = None,
     similar_progress: Callable[[int], None] | None = None,
+    *,
+    with_similar: bool = True,
+    procs: int = 1,
 ) -> int:
     """Rebuild the index from the database (for one tenant, or everything), then, in a second
-    pass over the complete index, the stored lists of similar entries of those entries."""
+    pass over the complete index, the stored lists of similar entries of those entries
+    (``with_similar=False`` leaves that pass out: the benchmark times it on its own).
+
+    A full rebuild writes through the backend's ``bulk_load`` (for Whoosh: one writer for the
+    whole pass, with ``procs`` processes)."""
     backend = get_backend()
     query = select(Entry.id).where(Entry.deleted_at.is_(None)).order_by(Entry.id)
     if tenant is not None:
@@ -278,13 +286,14 @@ def reindex(
             excerpts.remove_all()
             db.session.execute(delete(SearchJob))
     done = 0
-    for start in range(0, len(entry_ids), BATCH_SIZE):
-        batch = entry_ids[start : start + BATCH_SIZE]
-        with write_transaction():
-            _index_entries(batch, with_similar=False)
-        done += len(batch)
-        if progress:
-            progress(len(batch))
+    with backend.bulk_load(procs) if tenant is None else nullcontext():
+        for start in range(0, len(entry_ids), BATCH_SIZE):
+            batch = entry_ids[start : start + BATCH_SIZE]
+            with write_transaction():
+                _index_entries(batch, with_similar=False)
+            done += len(batch)
+            if progress:
+                progress(len(batch))
     if tenant is not None:
         with write_transaction():
             # Entries of the tenant deleted meanwhile: their documents must go too.
@@ -294,9 +303,10 @@ def reindex(
             deleted = list(deleted)
             backend.delete_many(deleted)
             excerpts.store({}, deleted)
-    similar.rebuild_all(
-        entry_ids, entry_fields, backend, batch_size=BATCH_SIZE, progress=similar_progress
-    )
+    if with_similar:
+        similar.rebuild_all(
+            entry_ids, entry_fields, backend, batch_size=BATCH_SIZE, progress=similar_progress
+        )
     with write_transaction():
         _set_state("last_reindex", utcnow().isoformat())
     return done

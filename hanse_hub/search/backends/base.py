@@ -8,6 +8,7 @@ carries the policy's condition, and results are loaded back from the database.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -97,6 +98,10 @@ class SearchBackend(Protocol):
 
     def delete_many(self, entry_ids: list[int]) -> None:
         """Remove documents; unknown ids are ignored."""
+
+    def bulk_load(self, procs: int = 1) -> AbstractContextManager[None]:
+        """A full rebuild into the emptied index (after ``reset``) runs inside: the backend may
+        write in bulk (and with ``procs`` processes) and finish its work at the end."""
 
     def reset(self) -> None:
         """Remove every document."""

@@ -12,6 +12,8 @@ tsquery is composed from bound parameters – user input never reaches
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
@@ -105,6 +107,15 @@ class PostgresBackend:
     )
 
     # -- writing ----------------------------------------------------------------------------------
+    @contextmanager
+    def bulk_load(self, procs: int = 1) -> Iterator[None]:
+        """A full rebuild: the rows are written batch by batch as always (``procs`` is for the
+        embedded backend); afterwards the table's statistics are renewed (``ANALYZE``), so that the
+        planner plans with the rebuilt table's sizes at once instead of an empty table's
+        until autovacuum gets to it (docs/performance.md)."""
+        yield
+        db.session.execute(sa.text("ANALYZE search_documents"))
+
     def index_many(self, documents: list[SearchDocument]) -> None:
         if not documents:
             return
@@ -204,30 +215,52 @@ class PostgresBackend:
             .offset(query.offset)
             .limit(query.limit)
         ).all()
-        total = db.session.scalar(
-            sa.select(sa.func.count()).select_from(search_documents).where(where)
-        )
-        facets = self._facets(where) if query.facets else {}
+        if query.facets:
+            total, facets = self._total_and_facets(where)
+        else:
+            total = db.session.scalar(
+                sa.select(sa.func.count()).select_from(search_documents).where(where)
+            )
+            facets = {}
         return RawResults(
             hits=[RawHit(row.entry_id, float(row.score)) for row in rows],
             total=total,
             facets=facets,
         )
 
-    def _facets(self, where) -> dict[str, dict[str, int]]:
+    def _total_and_facets(self, where) -> tuple[int, dict[str, dict[str, int]]]:
+        """The number of matches and every facet's counts in one statement: the matches are
+        found once (a CTE used several times is computed once) and counted per facet."""
         table = search_documents.c
-        facets = {}
+        matches = (
+            sa.select(table.tenant_id, table.kind, table.year, table.topics)
+            .where(where)
+            .cte("matches")
+        )
+        topic = sa.func.unnest(matches.c.topics).table_valued("value").render_derived(name="t")
+        parts = [
+            sa.select(sa.literal("").label("facet"), sa.null(), sa.func.count()).select_from(
+                matches
+            )
+        ]
         for name in FACETS:
             if name == "topics":
-                value = sa.func.unnest(table.topics).label("value")
-                inner = sa.select(value).where(where).subquery()
-                statement = sa.select(inner.c.value, sa.func.count()).group_by(inner.c.value)
+                value = topic.c.value
+                source = matches.join(topic, sa.true())
             else:
-                statement = (
-                    sa.select(table[name], sa.func.count()).where(where).group_by(table[name])
-                )
-            facets[name] = {str(value): count for value, count in db.session.execute(statement)}
-        return facets
+                value, source = sa.cast(matches.c[name], sa.String), matches
+            parts.append(
+                sa.select(sa.literal(name), value, sa.func.count())
+                .select_from(source)
+                .group_by(value)
+            )
+        total, facets = 0, {name: {} for name in FACETS}
+        for facet, value, count in db.session.execute(sa.union_all(*parts)):
+            if facet:
+                facets[facet][str(value)] = count
+            else:
+                total = count
+        return total, facets
 
     def count(self, query: SearchQuery) -> int:
         where, _ = self._where(query)

@@ -34,6 +34,9 @@ from hanse_hub.search.backends.base import (
 from hanse_hub.search.query import And, Not, Or, Token, TokenPhrase
 
 WRITER_TIMEOUT_SECONDS = 30
+# A full rebuild's writer may hold this much memory for its postings before it spills them to
+# a temporary run on disk (Whoosh's default is 128).
+BULK_LIMIT_MB = 256
 TEXT_FIELDS = {"title": 3.0, "body": 1.0, "files": 0.7}
 
 
@@ -111,6 +114,7 @@ class WhooshBackend:
         self._readers: dict[int, int] = {}  # id(searcher) -> searches reading it now
         self._retired: dict[int, object] = {}  # replaced searchers still being read
         self._lock = threading.Lock()
+        self._bulk = None  # the writer of a full rebuild (``bulk_load``), while it runs
 
     # -- the index and its searcher ---------------------------------------------------------------
     def _open(self):
@@ -185,36 +189,69 @@ class WhooshBackend:
                         retired.close()
 
     # -- writing ----------------------------------------------------------------------------------
+    @contextmanager
+    def bulk_load(self, procs: int = 1) -> Iterator[None]:
+        """A full rebuild into the emptied index (after ``reset``): every ``index_many`` inside
+        adds to one writer, committed once at the end, instead of one commit (and segment
+        merge) per batch. ``procs`` > 1: Whoosh's multi-process writer, each process writing
+        its own segment (``multisegment``, no merge at the end); equally scored hits then no
+        longer come out in entry id order. Searches see the old (empty) index until the end;
+        on an error nothing of the pass is committed."""
+        options = {"procs": procs, "multisegment": True} if procs > 1 else {}
+        writer = self._open().writer(
+            timeout=WRITER_TIMEOUT_SECONDS, limitmb=BULK_LIMIT_MB, **options
+        )
+        self._bulk = writer
+        try:
+            yield
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            self._bulk = None
+        writer.commit()
+
     def index_many(self, documents: list[SearchDocument]) -> None:
         if not documents:
+            return
+        if self._bulk is not None:
+            # The emptied index holds none of them, and a rebuild adds each entry once.
+            for doc in documents:
+                self._bulk.add_document(**self._fields(doc))
             return
         writer = self._open().writer(timeout=WRITER_TIMEOUT_SECONDS)
         try:
             for doc in documents:
-                writer.update_document(
-                    entry_id=str(doc.entry_id),
-                    tenant_id=str(doc.tenant_id),
-                    kind=doc.kind,
-                    status=doc.status,
-                    visibility=doc.visibility,
-                    author_id=str(doc.author_id or ""),
-                    participant_ids=",".join(str(t) for t in doc.participant_ids),
-                    topics=",".join(doc.topics),
-                    year=str(doc.year),
-                    sort_date=int(doc.sort_date.timestamp()),
-                    title=" ".join(doc.title_tokens),
-                    body=" ".join(doc.body_tokens),
-                    files=" ".join(doc.file_tokens),
-                    title_words=" ".join(doc.title_words),
-                )
+                writer.update_document(**self._fields(doc))
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
 
+    @staticmethod
+    def _fields(doc: SearchDocument) -> dict:
+        return dict(
+            entry_id=str(doc.entry_id),
+            tenant_id=str(doc.tenant_id),
+            kind=doc.kind,
+            status=doc.status,
+            visibility=doc.visibility,
+            author_id=str(doc.author_id or ""),
+            participant_ids=",".join(str(t) for t in doc.participant_ids),
+            topics=",".join(doc.topics),
+            year=str(doc.year),
+            sort_date=int(doc.sort_date.timestamp()),
+            title=" ".join(doc.title_tokens),
+            body=" ".join(doc.body_tokens),
+            files=" ".join(doc.file_tokens),
+            title_words=" ".join(doc.title_words),
+        )
+
     def delete_many(self, entry_ids: list[int]) -> None:
         if not entry_ids:
             return
+        if self._bulk is not None:
+            return  # a rebuild adds only live entries: one gone meanwhile was never added
         writer = self._open().writer(timeout=WRITER_TIMEOUT_SECONDS)
         try:
             for entry_id in entry_ids:
