@@ -308,3 +308,65 @@ def test_an_ending_of_one_letter_costs_less_than_a_linking_element_of_two():
     """
     vocabulary = Vocabulary(["quax", "quaxen", "enerzimt", "zimte"])
     assert vocabulary.split("quaxenerzimte") == ["quax", "enerzimte"]
+
+
+# -- what the make mutate run of 3 December 2026 (evening) found next ------------------------------
+
+
+def test_a_run_the_vocabulary_knows_as_it_is_stays_one_part_of_a_longer_compound():
+    """ "quaxzimt" is a word of the vocabulary as it is – no inflected form, no thesaurus entry –
+    so "quaxzimtwolkig" splits into "quaxzimt" + "wolkig", not into three parts.
+
+    Pins both ``or`` in ``_known_run`` (with ``and``, a run would also need an inflected form
+    or a thesaurus entry to count as a word)."""
+    vocabulary = Vocabulary(["quax", "zimt", "wolkig", "quaxzimt"])
+    assert analysis.compound_parts("quaxzimtwolkig", vocabulary) == ["quaxzimt", "wolkig"]
+
+
+def test_a_two_letter_piece_of_a_hyphenated_word_is_a_part():
+    """ "WC-Anlage" → wc + anlage: two letters are enough for a part (``len(p) >= 2``; ``> 2``
+    would leave one part, and so no compound)."""
+    assert analysis.compound_parts("WC-Anlage") == ["wc", "anlage"]
+
+
+def test_the_first_cluster_reaching_exactly_the_excerpt_length_is_one_cluster():
+    """Two matches spanning exactly ``length`` characters are one cluster of two, found before
+    a later, tighter pair – the excerpt starts at the first (``<= length``; ``<`` would split
+    them and show the later pair)."""
+    matches = [(0, 2), (10, 12), (30, 32), (50, 52), (55, 57)]
+    assert analysis._excerpt_bounds("x" * 60, matches, 12) == (0, 12)
+
+
+def test_a_later_larger_cluster_replaces_a_smaller_one_found_before():
+    """A single match, then a pair, then three close together: the three win. The size kept
+    for comparison is ``last - first + 1`` (``last + first + 1`` would rate the pair at
+    positions 1–2 as four matches, and no later cluster could beat it)."""
+    matches = [(0, 2), (20, 22), (24, 26), (50, 52), (54, 56), (58, 60)]
+    assert analysis._excerpt_bounds("y" * 100, matches, 10) == (50, 60)
+
+
+def test_an_excerpt_starting_one_letter_into_a_word_moves_to_the_next_word():
+    """Context before the match would start at "bc" (position 1) – inside "abc": the excerpt
+    starts at the next word instead (``start > 0``; ``start > 1`` would show "bc …")."""
+    flat = "abc word tail text more words here"
+    assert analysis._excerpt_bounds(flat, [(4, 8)], 13) == (4, 13)
+
+
+def test_an_excerpt_that_reaches_exactly_the_texts_end_ends_there():
+    """``end >= len(flat)``: with ``>``, an excerpt ending exactly at the end would read past it."""
+    assert analysis._end_at_word_boundary("abcde", 0, 5) == 5
+
+
+def test_a_thesaurus_problem_quotes_the_first_forty_characters_of_its_line():
+    """The check's messages name the line by its first 40 characters (``line[:40]``)."""
+    long_line = "Alpha, Beta, Gamma, Delta, Epsilon, Zeta, Eta"
+    problems = analysis.thesaurus_problems(["Alpha, Omega", long_line, "Solo"])
+    assert problems[0] == f"'alpha' in group 1 and group 2 ({long_line[:40]}…)"
+    assert problems[1] == "group 3 (Solo): fewer than two terms"
+    lonely = "Datenschutzfolgenabschätzungsverfahrensordnung"  # one term of 46 letters
+    assert analysis.thesaurus_problems([lonely]) == [
+        f"group 1 ({lonely[:40]}): fewer than two terms"
+    ]
+    duplicated = "Alpha, Beta, Gamma, Delta, Epsilon, Zeta, alpha"
+    (twice,) = analysis.thesaurus_problems([duplicated])
+    assert twice == f"group 1 ({duplicated[:40]}…): 'alpha' twice"
