@@ -67,7 +67,12 @@ def worker(code: Path, engine: str, size: int, runs: int, query_count: int) -> N
     import hanse_hub
 
     assert Path(hanse_hub.__file__).resolve().is_relative_to(code.resolve()), hanse_hub.__file__
-    spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench/search_bench.py")
+    # Each version's own generator (the synthetic hub is the same in both: same code, same
+    # seed); the newer file may import what the older code does not have.
+    generator = code / "bench/search_bench.py"
+    if not generator.exists():
+        generator = ROOT / "bench/search_bench.py"
+    spec = importlib.util.spec_from_file_location("search_bench", generator)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     import flask_migrate
