@@ -282,3 +282,64 @@ def test_security_events_are_committed_on_their_own_with_their_detail(committing
         .order_by(AuditEvent.target)
     ).all()
     assert [event.detail for event in stored] == [{"reason": "test"}, {}]
+
+
+def _last_seen(session, token: str):
+    session.expire_all()
+    return session.scalar(
+        select(LoginSession.last_seen_at).where(
+            LoginSession.token_hash == accounts.token_hash(token)
+        )
+    )
+
+
+def test_a_login_counts_as_stale_only_when_last_seen_more_than_five_minutes_ago(session, people):
+    """``load_login`` marks a session for a new "last used" only when its ``last_seen_at`` is
+    older than ``LAST_SEEN_PRECISION`` (``<``, ``utcnow() - …``; line 222): at exactly five
+    minutes it is not stale yet, a second later it is; a fresh one never is."""
+    user, _ = people
+    with time_machine.travel(T0, tick=False):
+        token = accounts.start_login_session(user, lifetime=HOUR).token
+        started = session.scalar(
+            select(LoginSession).where(LoginSession.token_hash == accounts.token_hash(token))
+        )
+        started.last_seen_at = T0
+        session.flush()
+    precision = accounts.LAST_SEEN_PRECISION
+    for moment, stale in (
+        (T0 + timedelta(minutes=1), False),
+        (T0 + precision, False),
+        (T0 + precision + timedelta(seconds=1), True),
+    ):
+        with time_machine.travel(moment, tick=False):
+            user.stale_login_id = None
+            assert accounts.load_login(token) == user
+            assert (user.stale_login_id is not None) is stale, moment
+
+
+def test_touching_a_login_writes_last_seen_at_most_every_five_minutes(session, people):
+    """``touch_login_session`` updates ``last_seen_at`` only when it is older than the
+    precision (``<``, ``now - …``; line 237): two requests within five minutes write once."""
+    user, _ = people
+    with time_machine.travel(T0, tick=False):
+        token = accounts.start_login_session(user, lifetime=HOUR).token
+        login_id = session.scalar(
+            select(LoginSession.id).where(LoginSession.token_hash == accounts.token_hash(token))
+        )
+        accounts.touch_login_session(login_id)
+    assert _last_seen(session, token) == T0
+    precision = accounts.LAST_SEEN_PRECISION
+    with time_machine.travel(T0 + precision, tick=False):
+        accounts.touch_login_session(login_id)
+    assert _last_seen(session, token) == T0  # exactly five minutes: not yet
+    later = T0 + precision + timedelta(seconds=1)
+    with time_machine.travel(later, tick=False):
+        accounts.touch_login_session(login_id)
+    assert _last_seen(session, token) == later
+
+
+def test_a_new_login_says_whether_it_passed_a_second_factor(session, people):
+    """``user.login_mfa = mfa_method is not None`` (line 204)."""
+    user, other = people
+    assert accounts.start_login_session(user, lifetime=HOUR, mfa_method="totp").user.login_mfa
+    assert not accounts.start_login_session(other, lifetime=HOUR).user.login_mfa
