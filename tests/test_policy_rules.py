@@ -113,6 +113,20 @@ def test_search_condition_follows_the_rules_for_every_role_combination(include_a
     assert wrong == [], "\n".join(wrong[:20])
 
 
+def test_search_condition_leaves_archived_entries_out_unless_asked():
+    """``include_archived: bool = False``: a search that does not say otherwise (the search
+    box, feeds, suggestions) never lists an archived entry, not even its owners'."""
+    archived = {
+        "tenant_id": OWNER,
+        "status": EntryStatus.ARCHIVED,
+        "visibility": Visibility.PUBLIC,
+        "author_id": ME,
+        "participant_ids": [],
+    }
+    for name, actor in ACTORS.items():
+        assert not matches(scope_for(actor).search_condition(), archived), name
+
+
 def _entry(status: EntryStatus, visibility=Visibility.PUBLIC, deleted=False, participants=()):
     entry = Solution(
         tenant_id=OWNER,
