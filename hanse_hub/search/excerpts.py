@@ -22,11 +22,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 from sqlalchemy import delete, insert, select
+from sqlalchemy import text as sql
 
 from hanse_hub.content.models import Contact, Entry, Event, LessonLearned, Solution
 from hanse_hub.extensions import db
 from hanse_hub.search import analysis
 from hanse_hub.search.models import ExcerptText
+from hanse_hub.search.similar import LIST_WRITERS_LOCK
 
 # The longest text kept per piece: an excerpt of a long file comes from its first 50,000
 # characters (the index still finds words beyond them; the excerpt then shows the entry).
@@ -89,6 +91,12 @@ def store(pieces: dict[int, list[Piece]], gone: Iterable[int] = ()) -> None:
     ids = sorted({*pieces, *gone})
     if not ids:
         return
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Two processes indexing the same entry at once (a request's inline indexing and
+        # another host's recovery thread) would each delete and insert the same keys, and the
+        # second insert fail on them: one writer at a time, with the similar lists' lock
+        # (the same key, so that the two can never wait for each other in opposite order).
+        db.session.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": LIST_WRITERS_LOCK})
     db.session.execute(delete(ExcerptText).where(ExcerptText.entry_id.in_(ids)))
     rows = [
         {
