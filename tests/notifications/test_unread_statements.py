@@ -3,30 +3,11 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from sqlalchemy import event
-
 from hanse_hub.accounts.models import Role
 from hanse_hub.content import adoptions
-from hanse_hub.extensions import db
 from hanse_hub.notifications import services as notifications
 from hanse_hub.policy import Actor
-
-
-@contextmanager
-def counted_statements():
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        if statement.strip().upper() not in ("BEGIN", "SAVEPOINT", "RELEASE SAVEPOINT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
+from tests.sql_statements import counted_statements
 
 
 def _statements_for_unread_count(session, factory, owner_city, owner, adopting_city, count):

@@ -9,13 +9,11 @@ own, which a rolled-back test transaction would hide from it.
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import flask_migrate
 import pytest
 from flask import g
-from sqlalchemy import event
 
 from hanse_hub.accounts.models import Role, User
 from hanse_hub.content import services as content
@@ -28,6 +26,7 @@ from hanse_hub.web import page_cache
 from tests.conftest import make_app
 from tests.databases import fresh_database, postgres_unavailable_reason
 from tests.factories import Factory
+from tests.sql_statements import counted_statements
 
 HIT = page_cache.HIT_HEADER
 
@@ -74,21 +73,6 @@ def hub(cached_app):
 
 def _path(entry: Entry) -> str:
     return f"/t/{entry.tenant.slug}/{entry.slug}"
-
-
-@contextmanager
-def counted_statements():
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        if statement.strip().upper() != "BEGIN":  # SQLite's own, not a query
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
 
 
 def test_a_second_visitor_gets_the_page_from_the_store_with_one_statement(cached_app, hub):
