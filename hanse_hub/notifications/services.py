@@ -31,6 +31,7 @@ from itsdangerous import BadData, URLSafeSerializer
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.util import identity_key
 
 from hanse_hub.accounts.models import Membership, User
 from hanse_hub.content import kinds
@@ -102,11 +103,18 @@ def _adoption_ids(notifications: Iterable[Notification]) -> set[int]:
 
 def _preload_adoptions(notifications: list[Notification]) -> list[Adoption]:
     """The adoptions (with their solutions) into the session, for ``_adoption_visible``."""
-    ids = _adoption_ids(notifications)
-    if not ids:
-        return []
-    query = select(Adoption).where(Adoption.id.in_(ids))
-    return list(db.session.scalars(query.options(selectinload(Adoption.solution))))
+    held, missing = [], []
+    for adoption_id in sorted(_adoption_ids(notifications)):
+        # Those the page has loaded already (e.g. the solution page's adoptions) cost nothing.
+        loaded = db.session.identity_map.get(identity_key(Adoption, adoption_id))
+        if loaded is None:
+            missing.append(adoption_id)
+        else:
+            held.append(loaded)
+    if missing:
+        query = select(Adoption).where(Adoption.id.in_(missing))
+        held += db.session.scalars(query.options(selectinload(Adoption.solution)))
+    return held
 
 
 def _adoption_visible(actor: Actor, notification: Notification) -> bool:
